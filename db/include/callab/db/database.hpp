@@ -1,0 +1,43 @@
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace callab::db {
+
+/// A failure of the storage itself (cannot open, disk full, server gone). It ends the
+/// operation in progress; the request or command boundary reports it.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Backend { sqlite, postgresql };
+
+/// The lab's database: a pool of connections to SQLite or PostgreSQL, with the schema
+/// brought up to date when opened.
+class Database {
+public:
+    /// Opens `sqlite:PATH` or `postgresql://USER@HOST:PORT/DB` (any libpq URI or key=value
+    /// string after `postgresql:` works) with `pool_size` connections and applies pending
+    /// migrations. Throws DatabaseError naming the URI and the cause.
+    static std::unique_ptr<Database> open(const std::string& uri, std::size_t pool_size = 4);
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Backend backend() const;
+    std::string backend_name() const;
+    int schema_version() const;
+
+    struct Pool; ///< private: SOCI's connection pool, for the stores in db/
+    Pool& pool() { return *pool_; }
+
+private:
+    explicit Database(std::unique_ptr<Pool> pool);
+    std::unique_ptr<Pool> pool_;
+};
+
+} // namespace callab::db

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <callab/db/database.hpp>
+#include <callab/lab/job_store.hpp>
+
+namespace callab::db {
+
+/// lab::JobStore on the lab's SQL database. Throws DatabaseError when the database fails.
+class SqlJobStore final : public lab::JobStore {
+public:
+    explicit SqlJobStore(Database& database) : database_(database) {}
+
+    lab::Job create_job(const lab::NewJob& job) override;
+    std::optional<lab::Job> find_job(lab::JobId id) override;
+    std::vector<lab::Job> list_jobs() override;
+    lab::ReadingRecord append_reading(const lab::ReadingRecord& reading) override;
+    std::vector<lab::ReadingRecord> readings_of(lab::JobId job) override;
+
+private:
+    Database& database_;
+};
+
+} // namespace callab::db

@@ -1,0 +1,74 @@
+#include "database_private.hpp"
+
+#include <callab/db/database.hpp>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace callab::db {
+namespace {
+
+constexpr std::string_view sqlite_prefix = "sqlite:";
+constexpr std::string_view postgresql_prefix = "postgresql:";
+
+void configure_sqlite(soci::session& sql) {
+    // WAL lets readers work while a reading is written; FULL sync makes every committed
+    // reading survive a power cut, which the records need more than speed.
+    sql << "PRAGMA journal_mode=WAL";
+    sql << "PRAGMA synchronous=FULL";
+    sql << "PRAGMA foreign_keys=ON";
+    sql << "PRAGMA busy_timeout=5000";
+}
+
+} // namespace
+
+Database::Database(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const std::string& uri, std::size_t pool_size) {
+    const std::string_view text = uri;
+    Backend backend{};
+    if (text.starts_with(sqlite_prefix) && text.size() > sqlite_prefix.size()) {
+        backend = Backend::sqlite;
+    } else if (text.starts_with(postgresql_prefix)) {
+        backend = Backend::postgresql;
+    } else {
+        throw DatabaseError("database '" + uri +
+                            "': expected sqlite:PATH or postgresql://USER@HOST:PORT/DB");
+    }
+    auto pool = std::make_unique<Pool>(backend, pool_size);
+    try {
+        for (std::size_t i = 0; i < pool_size; ++i) {
+            soci::session& sql = pool->connections.at(i);
+            if (backend == Backend::sqlite) {
+                const std::string path(text.substr(sqlite_prefix.size()));
+                sql.open(soci::sqlite3, "db=\"" + path + "\" timeout=5");
+                configure_sqlite(sql);
+            } else {
+                sql.open(soci::postgresql, uri);
+            }
+        }
+        soci::session sql(pool->connections);
+        apply_migrations(sql, backend);
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError("database '" + uri + "': " + e.get_error_message());
+    }
+    return std::unique_ptr<Database>(new Database(std::move(pool)));
+}
+
+Backend Database::backend() const {
+    return pool_->backend;
+}
+
+std::string Database::backend_name() const {
+    return pool_->backend == Backend::sqlite ? "sqlite" : "postgresql";
+}
+
+int Database::schema_version() const {
+    soci::session sql(pool_->connections);
+    return current_schema_version(sql);
+}
+
+} // namespace callab::db

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <callab/db/database.hpp>
+
+#include <soci/connection-pool.h>
+#include <soci/session.h>
+
+namespace callab::db {
+
+struct Database::Pool {
+    Pool(Backend b, std::size_t size) : backend(b), connections(size) {}
+    Backend backend;
+    soci::connection_pool connections;
+};
+
+/// The schema steps and the runner that applies the pending ones (migrations.cpp).
+int latest_schema_version();
+int current_schema_version(soci::session& sql);
+void apply_migrations(soci::session& sql, Backend backend);
+
+} // namespace callab::db

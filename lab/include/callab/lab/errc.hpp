@@ -1,0 +1,31 @@
+#pragma once
+
+#include <boost/system/error_code.hpp>
+
+#include <type_traits>
+
+namespace callab::lab {
+
+/// Expected failures of the lab's rules.
+enum class errc {
+    /// The record asked for does not exist.
+    not_found = 1,
+    /// A field has a value the rules do not allow.
+    invalid_field,
+    /// The change collides with another record (a booking slot, a unique number).
+    conflict,
+    /// There are not yet enough readings to compute a result.
+    not_enough_readings,
+    /// An instrument failed while being read; the message names it.
+    device_fault,
+};
+
+const boost::system::error_category& lab_category() noexcept;
+
+inline boost::system::error_code make_error_code(errc e) noexcept {
+    return {static_cast<int>(e), lab_category()};
+}
+
+} // namespace callab::lab
+
+template <> struct boost::system::is_error_code_enum<callab::lab::errc> : std::true_type {};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <callab/lab/job_store.hpp>
+#include <callab/lab/measurement_summary.hpp>
+
+#include <boost/system/result.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace callab::lab {
+
+/// A job with its readings and, once there are enough readings, its result.
+struct JobReport {
+    Job job;
+    std::vector<ReadingRecord> readings;
+    std::optional<MeasurementSummary> summary; ///< empty below two readings
+};
+
+/// The read side the API and the pages use.
+class JobService {
+public:
+    explicit JobService(JobStore& store) : store_(store) {}
+
+    /// Fails with errc::not_found for an unknown id.
+    boost::system::result<JobReport> report(JobId id);
+    /// Every job's report, newest first.
+    std::vector<JobReport> reports();
+
+private:
+    JobReport make_report(Job job);
+    JobStore& store_;
+};
+
+} // namespace callab::lab

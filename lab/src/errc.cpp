@@ -1,0 +1,36 @@
+#include <callab/lab/errc.hpp>
+
+#include <string>
+
+namespace callab::lab {
+namespace {
+
+class LabCategory final : public boost::system::error_category {
+public:
+    const char* name() const noexcept override { return "callab.lab"; }
+
+    std::string message(int value) const override {
+        switch (static_cast<errc>(value)) {
+        case errc::not_found:
+            return "not found";
+        case errc::invalid_field:
+            return "invalid field";
+        case errc::conflict:
+            return "conflicts with an existing record";
+        case errc::not_enough_readings:
+            return "not enough readings for a result";
+        case errc::device_fault:
+            return "instrument fault";
+        }
+        return "unknown lab error";
+    }
+};
+
+} // namespace
+
+const boost::system::error_category& lab_category() noexcept {
+    static const LabCategory category;
+    return category;
+}
+
+} // namespace callab::lab

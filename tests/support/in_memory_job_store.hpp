@@ -1,0 +1,50 @@
+#pragma once
+// A JobStore in a vector, for testing lab rules without a database. The SQL stores are
+// tested against the same expectations in tests/db.
+
+#include <callab/lab/job_store.hpp>
+
+#include <algorithm>
+
+namespace callab::test_support {
+using lab::Job;
+using lab::JobId;
+using lab::JobStore;
+using lab::NewJob;
+using lab::ReadingId;
+using lab::ReadingRecord;
+
+class InMemoryJobStore final : public JobStore {
+public:
+    Job create_job(const NewJob& spec) override {
+        jobs_.push_back({JobId{static_cast<std::int64_t>(jobs_.size() + 1)}, spec,
+                         std::chrono::system_clock::now()});
+        return jobs_.back();
+    }
+    std::optional<Job> find_job(JobId id) override {
+        for (const auto& job : jobs_) {
+            if (job.id == id) {
+                return job;
+            }
+        }
+        return std::nullopt;
+    }
+    std::vector<Job> list_jobs() override { return {jobs_.rbegin(), jobs_.rend()}; }
+    ReadingRecord append_reading(const ReadingRecord& reading) override {
+        readings_.push_back(reading);
+        readings_.back().id = ReadingId{static_cast<std::int64_t>(readings_.size())};
+        return readings_.back();
+    }
+    std::vector<ReadingRecord> readings_of(JobId job) override {
+        std::vector<ReadingRecord> out;
+        std::copy_if(readings_.begin(), readings_.end(), std::back_inserter(out),
+                     [job](const ReadingRecord& r) { return r.job == job; });
+        return out;
+    }
+
+private:
+    std::vector<Job> jobs_;
+    std::vector<ReadingRecord> readings_;
+};
+
+} // namespace callab::test_support

@@ -1,0 +1,83 @@
+#include "job_json.hpp"
+
+#include <cmath>
+#include <ctime>
+
+namespace callab::web {
+
+std::string iso8601(std::chrono::system_clock::time_point t) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch());
+    const std::time_t seconds =
+        static_cast<std::time_t>(std::chrono::floor<std::chrono::seconds>(ms).count());
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    const auto n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+    const auto millis = static_cast<int>(((ms.count() % 1000) + 1000) % 1000);
+    char fraction[8];
+    std::snprintf(fraction, sizeof fraction, ".%03dZ", millis);
+    return std::string(text, n) + fraction;
+}
+
+namespace {
+
+// JSON has no infinity: an infinite ν is written as null.
+nlohmann::json degrees_of_freedom(double nu) {
+    return std::isfinite(nu) ? nlohmann::json(nu) : nlohmann::json(nullptr);
+}
+
+nlohmann::json summary_to_json(const lab::MeasurementSummary& s) {
+    nlohmann::json budget = nlohmann::json::array();
+    for (const auto& line : s.budget) {
+        budget.push_back({{"name", line.component.name},
+                          {"u", line.component.standard_uncertainty},
+                          {"c", line.component.sensitivity_coefficient},
+                          {"contribution", line.contribution},
+                          {"share", line.share},
+                          {"dof", degrees_of_freedom(line.component.degrees_of_freedom)}});
+    }
+    return {{"n", s.count},
+            {"mean", s.mean},
+            {"s", s.standard_deviation},
+            {"u", s.standard_uncertainty},
+            {"dof", degrees_of_freedom(s.effective_degrees_of_freedom)},
+            {"p", s.coverage_probability},
+            {"k", s.coverage_factor},
+            {"U", s.expanded_uncertainty},
+            {"budget", budget}};
+}
+
+} // namespace
+
+nlohmann::json job_report_to_json(const lab::JobReport& report) {
+    const auto& job = report.job;
+    nlohmann::json readings = nlohmann::json::array();
+    for (const auto& r : report.readings) {
+        readings.push_back({{"id", r.id.value()},
+                            {"value", r.value},
+                            {"unit", r.unit},
+                            {"source", r.source},
+                            {"taken_at", iso8601(r.taken_at)},
+                            {"recorded_by", r.recorded_by}});
+    }
+    nlohmann::json body{{"id", job.id.value()},
+                        {"title", job.spec.title},
+                        {"instrument", job.spec.instrument},
+                        {"quantity", job.spec.quantity},
+                        {"unit", job.spec.unit},
+                        {"resolution", job.spec.resolution},
+                        {"created_at", iso8601(job.created_at)},
+                        {"readings", readings}};
+    if (report.summary) {
+        const auto summary = summary_to_json(*report.summary);
+        body["result"] = summary;
+        for (const char* key : {"mean", "u", "k", "U"}) {
+            body[key] = summary[key]; // the headline figures, also at the top level
+        }
+    } else {
+        body["result"] = nullptr;
+    }
+    return body;
+}
+
+} // namespace callab::web
