@@ -89,6 +89,13 @@ TEST_F(RouterTest, PageShowsTheJobAndCarriesSecurityHeaders) {
               std::string::npos);
 }
 
+TEST_F(RouterTest, InvalidUtf8InTheTargetIsStillANotFound) {
+    // Found by fuzzing: the target is echoed in the message, and the JSON writer refused it.
+    const auto response = get("/ai/p\xD3\x9E/o");
+    EXPECT_EQ(response.result(), http::status::not_found);
+    EXPECT_EQ(json_of(response)["error"], "not_found");
+}
+
 TEST_F(RouterTest, QueryStringsDoNotChangeTheRoute) {
     EXPECT_EQ(get("/api/health?x=1").result(), http::status::ok);
 }

@@ -31,7 +31,9 @@ Response make_response(const Request& request, http::status status, std::string 
 }
 
 Response json_response(const Request& request, http::status status, const nlohmann::json& body) {
-    return make_response(request, status, "application/json", body.dump());
+    // Request targets may carry any bytes: never let invalid UTF-8 turn an answer into a 500.
+    return make_response(request, status, "application/json",
+                         body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response error_response(const Request& request, http::status status, std::string_view code,
