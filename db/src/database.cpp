@@ -28,6 +28,27 @@ Database::Database(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
 Database::~Database() = default;
 
 std::unique_ptr<Database> Database::open(const std::string& uri, std::size_t pool_size) {
+    auto database = open_unmigrated(uri, pool_size);
+    database->migrate();
+    return database;
+}
+
+int Database::latest_schema_version() {
+    return db::latest_schema_version();
+}
+
+int Database::migrate(int target_version) {
+    try {
+        soci::session sql(pool_->connections);
+        apply_migrations(sql, pool_->backend, target_version);
+        return current_schema_version(sql);
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError("cannot migrate the database: " + e.get_error_message());
+    }
+}
+
+std::unique_ptr<Database> Database::open_unmigrated(const std::string& uri,
+                                                    std::size_t pool_size) {
     const std::string_view text = uri;
     Backend backend{};
     if (text.starts_with(sqlite_prefix) && text.size() > sqlite_prefix.size()) {
@@ -50,8 +71,6 @@ std::unique_ptr<Database> Database::open(const std::string& uri, std::size_t poo
                 sql.open(soci::postgresql, uri);
             }
         }
-        soci::session sql(pool->connections);
-        apply_migrations(sql, backend);
     } catch (const soci::soci_error& e) {
         throw DatabaseError("database '" + uri + "': " + e.get_error_message());
     }

@@ -16,6 +16,6 @@ struct Database::Pool {
 /// The schema steps and the runner that applies the pending ones (migrations.cpp).
 int latest_schema_version();
 int current_schema_version(soci::session& sql);
-void apply_migrations(soci::session& sql, Backend backend);
+void apply_migrations(soci::session& sql, Backend backend, int target_version);
 
 } // namespace callab::db

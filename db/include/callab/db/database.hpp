@@ -23,6 +23,16 @@ public:
     /// string after `postgresql:` works) with `pool_size` connections and applies pending
     /// migrations. Throws DatabaseError naming the URI and the cause.
     static std::unique_ptr<Database> open(const std::string& uri, std::size_t pool_size = 4);
+    /// Opens without touching the schema (for `callab migrate` and migration tests).
+    static std::unique_ptr<Database> open_unmigrated(const std::string& uri,
+                                                     std::size_t pool_size = 1);
+    /// The version the newest migration step brings the schema to.
+    static int latest_schema_version();
+
+    /// Applies the pending steps up to `target_version` (each in its own transaction) and
+    /// returns the version reached.
+    int migrate(int target_version);
+    int migrate() { return migrate(latest_schema_version()); }
 
     ~Database();
     Database(const Database&) = delete;

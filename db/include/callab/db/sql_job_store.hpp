@@ -15,6 +15,10 @@ public:
     std::vector<lab::Job> list_jobs() override;
     lab::ReadingRecord append_reading(const lab::ReadingRecord& reading) override;
     std::vector<lab::ReadingRecord> readings_of(lab::JobId job) override;
+    bool change_status(lab::JobId job, lab::JobStatus from, lab::JobStatus to,
+                       const lab::User& by) override;
+    void record_standard_use(const lab::StandardUse& use) override;
+    std::vector<lab::StandardUse> standards_used(lab::JobId job) override;
 
 private:
     Database& database_;
