@@ -33,6 +33,49 @@ std::unique_ptr<Database> Database::open(const std::string& uri, std::size_t poo
     return database;
 }
 
+std::string Database::postgresql_parameters(const std::string& uri) {
+    std::string_view rest = uri;
+    if (!rest.starts_with(postgresql_prefix)) {
+        throw DatabaseError("database '" + uri + "': expected postgresql://USER@HOST:PORT/DB");
+    }
+    rest.remove_prefix(postgresql_prefix.size());
+    if (!rest.starts_with("//")) {
+        return std::string(rest);
+    }
+    rest.remove_prefix(2);
+    std::string parameters;
+    const auto add = [&parameters](std::string_view key, std::string_view value) {
+        if (!value.empty()) {
+            parameters += std::string(key) + "='" + std::string(value) + "' ";
+        }
+    };
+    if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
+        const auto credentials = rest.substr(0, at);
+        const auto colon = credentials.find(':');
+        add("user", credentials.substr(0, colon));
+        if (colon != std::string_view::npos) {
+            add("password", credentials.substr(colon + 1));
+        }
+        rest.remove_prefix(at + 1);
+    }
+    const auto slash = rest.find('/');
+    const auto host_port = rest.substr(0, slash);
+    const auto colon = host_port.rfind(':');
+    add("host", host_port.substr(0, colon));
+    if (colon != std::string_view::npos) {
+        const auto port = host_port.substr(colon + 1);
+        if (port.empty() || port.find_first_not_of("0123456789") != std::string_view::npos) {
+            throw DatabaseError("database '" + uri + "': port '" + std::string(port) +
+                                "' is not a number");
+        }
+        add("port", port);
+    }
+    if (slash != std::string_view::npos) {
+        add("dbname", rest.substr(slash + 1));
+    }
+    return parameters;
+}
+
 int Database::latest_schema_version() {
     return db::latest_schema_version();
 }
@@ -68,7 +111,8 @@ std::unique_ptr<Database> Database::open_unmigrated(const std::string& uri,
                 sql.open(soci::sqlite3, "db=\"" + path + "\" timeout=5");
                 configure_sqlite(sql);
             } else {
-                sql.open(soci::postgresql, uri);
+                sql.open(soci::postgresql, postgresql_parameters(uri));
+                sql << "SET client_min_messages TO WARNING";
             }
         }
     } catch (const soci::soci_error& e) {

@@ -26,6 +26,10 @@ public:
     /// Opens without touching the schema (for `callab migrate` and migration tests).
     static std::unique_ptr<Database> open_unmigrated(const std::string& uri,
                                                      std::size_t pool_size = 1);
+    /// libpq key=value parameters for a `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB` URI
+    /// (a `postgresql:key=value ...` string passes through). Throws DatabaseError naming
+    /// the URI when it is malformed.
+    static std::string postgresql_parameters(const std::string& uri);
     /// The version the newest migration step brings the schema to.
     static int latest_schema_version();
 
