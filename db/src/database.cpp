@@ -103,6 +103,9 @@ std::unique_ptr<Database> Database::open_unmigrated(const std::string& uri,
                             "': expected sqlite:PATH or postgresql://USER@HOST:PORT/DB");
     }
     auto pool = std::make_unique<Pool>(backend, pool_size);
+    if (backend == Backend::postgresql) {
+        pool->parameters = postgresql_parameters(uri);
+    }
     try {
         for (std::size_t i = 0; i < pool_size; ++i) {
             soci::session& sql = pool->connections.at(i);
@@ -111,7 +114,7 @@ std::unique_ptr<Database> Database::open_unmigrated(const std::string& uri,
                 sql.open(soci::sqlite3, "db=\"" + path + "\" timeout=5");
                 configure_sqlite(sql);
             } else {
-                sql.open(soci::postgresql, postgresql_parameters(uri));
+                sql.open(soci::postgresql, pool->parameters);
                 sql << "SET client_min_messages TO WARNING";
             }
         }

@@ -5,11 +5,15 @@
 #include <soci/connection-pool.h>
 #include <soci/session.h>
 
+#include <string>
+
 namespace callab::db {
 
 struct Database::Pool {
     Pool(Backend b, std::size_t size) : backend(b), connections(size) {}
     Backend backend;
+    std::string parameters; ///< libpq parameters of a PostgreSQL database
+
     soci::connection_pool connections;
 };
 

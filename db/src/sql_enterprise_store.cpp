@@ -56,24 +56,27 @@ SqlEnterpriseStore::add_enterprises(std::span<const lab::NewEnterprise> batch,
                                     std::string_view actor) {
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (auto valid = lab::validate_enterprise(batch[i]); !valid) {
-            return lab::reject(valid.error().code, "enterprise " + std::to_string(i + 1) +
-                                                       ": " + valid.error().message);
+            return lab::reject(valid.error().code,
+                               "enterprise " + std::to_string(i + 1) + ": " + valid.error().message,
+                               i + 1);
         }
     }
     using Result = lab::Outcome<std::vector<lab::Enterprise>>;
     return with_session(database_, "cannot add enterprises", [&](soci::session& sql) -> Result {
         WriteTransaction tx(sql, database_.backend());
         std::vector<lab::Enterprise> stored;
-        for (const auto& e : batch) {
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto& e = batch[i];
             long long existing = 0;
             soci::indicator found = soci::i_null;
             sql << "SELECT id FROM enterprise WHERE credit_code = :c", soci::use(e.credit_code),
                 soci::into(existing, found);
             if (sql.got_data()) {
                 return lab::reject(lab::errc::conflict,
-                                   "credit_code: " + e.credit_code +
-                                       " is already registered (enterprise " +
-                                       std::to_string(existing) + ")");
+                                   "enterprise " + std::to_string(i + 1) + ": credit_code: " +
+                                       e.credit_code + " is already registered (enterprise " +
+                                       std::to_string(existing) + ")",
+                                   i + 1);
             }
             const std::string size(lab::enum_name(e.size, lab::size_class_names));
             long long id = 0;
@@ -125,8 +128,9 @@ SqlEnterpriseStore::add_instruments(std::span<const lab::NewInstrument> batch,
                                     std::string_view actor) {
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (auto valid = lab::validate_instrument(batch[i]); !valid) {
-            return lab::reject(valid.error().code, "instrument " + std::to_string(i + 1) +
-                                                       ": " + valid.error().message);
+            return lab::reject(valid.error().code,
+                               "instrument " + std::to_string(i + 1) + ": " + valid.error().message,
+                               i + 1);
         }
     }
     using Result = lab::Outcome<std::vector<lab::Instrument>>;
@@ -144,7 +148,8 @@ SqlEnterpriseStore::add_instruments(std::span<const lab::NewInstrument> batch,
                 return lab::reject(lab::errc::not_found, "instrument " + std::to_string(i + 1) +
                                                              ": owner: enterprise " +
                                                              in.owner.to_string() +
-                                                             " does not exist");
+                                                             " does not exist",
+                                   i + 1);
             }
             const std::string kind(lab::enum_name(in.kind, lab::instrument_kind_names));
             const std::string regime(lab::enum_name(in.regime, lab::metrology_regime_names));

@@ -66,6 +66,8 @@ long long column_int64(const soci::row& row, const std::string& column) {
         return static_cast<long long>(row.get<unsigned long long>(column));
     case soci::dt_double:
         return static_cast<long long>(row.get<double>(column));
+    case soci::dt_string: // SQLite reports computed columns without a declared type as text
+        return std::stoll(row.get<std::string>(column));
     default:
         return row.get<long long>(column);
     }
@@ -91,6 +93,8 @@ double column_double(const soci::row& row, const std::string& column) {
         return row.get<int>(column);
     case soci::dt_long_long:
         return static_cast<double>(row.get<long long>(column));
+    case soci::dt_string:
+        return std::stod(row.get<std::string>(column));
     default:
         return row.get<double>(column);
     }

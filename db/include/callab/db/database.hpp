@@ -1,5 +1,7 @@
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -41,6 +43,17 @@ public:
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
+
+    /// Reports how far a backup or restore is: `done` of `total` steps.
+    using Progress = std::function<void(int done, int total)>;
+
+    /// A consistent copy of the live database in `file`: SQLite's online backup API, or
+    /// `pg_dump --format=custom` for PostgreSQL. Throws DatabaseError naming the cause.
+    void backup(const std::filesystem::path& file, const Progress& progress = {});
+    /// Replaces the contents of the database at `uri` with a backup made by backup() and
+    /// applies pending migrations (`pg_restore --clean` for PostgreSQL).
+    static void restore(const std::string& uri, const std::filesystem::path& file,
+                        const Progress& progress = {});
 
     Backend backend() const;
     std::string backend_name() const;

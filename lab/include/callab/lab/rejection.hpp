@@ -15,13 +15,15 @@ namespace callab::lab {
 struct Rejection {
     errc code = errc::invalid_field;
     std::string message;
+    /// For a batch: the 1-based position of the item refused; 0 when not about one item.
+    std::size_t item = 0;
 };
 
 /// A value or the reason it was refused.
 template <typename T> using Outcome = boost::system::result<T, Rejection>;
 
-inline Rejection reject(errc code, std::string message) {
-    return Rejection{code, std::move(message)};
+inline Rejection reject(errc code, std::string message, std::size_t item = 0) {
+    return Rejection{code, std::move(message), item};
 }
 
 /// Called by Outcome::value() on a refusal: the refusal ends the operation.
