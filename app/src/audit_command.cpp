@@ -17,9 +17,9 @@ void run_verify(const std::string& uri) {
     db::SqlAuditLog log(*database);
     const auto entries = log.entries();
     if (const auto broken = lab::verify_audit_chain(entries)) {
-        throw CommandFailure(exit_runtime_failure,
-                             "audit trail broken at entry " + std::to_string(broken->sequence) +
-                                 ": " + broken->reason);
+        throw CommandFailure(exit_runtime_failure, "audit trail broken at entry " +
+                                                       std::to_string(broken->sequence) + ": " +
+                                                       broken->reason);
     }
     std::cout << "audit trail intact: " << entries.size() << " entries";
     if (!entries.empty()) {

@@ -2,16 +2,14 @@
 
 #include "command_failure.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
+#include <unistd.h>
 
 namespace callab::app {
 
 void add_database_option(CLI::App& command, std::string& uri) {
     uri = default_database;
-    command
-        .add_option("--db", uri, "Database: sqlite:PATH or postgresql://USER@HOST:PORT/DB")
+    command.add_option("--db", uri, "Database: sqlite:PATH or postgresql://USER@HOST:PORT/DB")
         ->capture_default_str();
 }
 

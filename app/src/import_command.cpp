@@ -60,8 +60,8 @@ void store_all(const std::string& file, const lab::ImportRows<T>& rows, Store&& 
         const auto& error = stored.error();
         const std::size_t line = error.item > 0 ? rows.lines.at(error.item - 1) : 0;
         std::cerr << file << ":" << line << ": " << error.message << "\n";
-        throw CommandFailure(exit_runtime_failure, "nothing imported: line " +
-                                                       std::to_string(line) + " rejected");
+        throw CommandFailure(exit_runtime_failure,
+                             "nothing imported: line " + std::to_string(line) + " rejected");
     }
     std::cout << "imported " << stored->size() << " " << file << " rows\n";
 }
@@ -78,9 +78,8 @@ void run_import(const TransferOptions& options) {
         if (!rows.problems.empty()) {
             report_and_stop(options.file, rows);
         }
-        store_all(options.file, rows, [&](const auto& records) {
-            return store.add_enterprises(records, "import");
-        });
+        store_all(options.file, rows,
+                  [&](const auto& records) { return store.add_enterprises(records, "import"); });
         return;
     }
     std::map<std::string, lab::EnterpriseId> owners;
@@ -95,9 +94,8 @@ void run_import(const TransferOptions& options) {
     if (!rows.problems.empty()) {
         report_and_stop(options.file, rows);
     }
-    store_all(options.file, rows, [&](const auto& records) {
-        return store.add_instruments(records, "import");
-    });
+    store_all(options.file, rows,
+              [&](const auto& records) { return store.add_instruments(records, "import"); });
 }
 
 void run_export(const TransferOptions& options) {
@@ -136,20 +134,20 @@ void add_import_command(CLI::App& app) {
     import->add_option("kind", options->kind, "enterprises|instruments")
         ->required()
         ->check(CLI::IsMember({"enterprises", "instruments"}));
-    import->add_option("file", options->file, "CSV file (headers in docs/records.md)")
-        ->required();
+    import->add_option("file", options->file, "CSV file (headers in docs/records.md)")->required();
     add_database_option(*import, options->db);
-    import->callback([options] { run_import(*options); });
+    import->callback([options] { run_import(*options);
+});
 
-    auto export_options = std::make_shared<TransferOptions>();
-    auto* exporter =
-        app.add_subcommand("export", "Export enterprises or instruments as CSV (import format)");
-    exporter->add_option("kind", export_options->kind, "enterprises|instruments")
-        ->required()
-        ->check(CLI::IsMember({"enterprises", "instruments"}));
-    exporter->add_option("--to", export_options->file, "Write to this file instead of stdout");
-    add_database_option(*exporter, export_options->db);
-    exporter->callback([export_options] { run_export(*export_options); });
-}
+auto export_options = std::make_shared<TransferOptions>();
+auto* exporter =
+    app.add_subcommand("export", "Export enterprises or instruments as CSV (import format)");
+exporter->add_option("kind", export_options->kind, "enterprises|instruments")
+    ->required()
+    ->check(CLI::IsMember({"enterprises", "instruments"}));
+exporter->add_option("--to", export_options->file, "Write to this file instead of stdout");
+add_database_option(*exporter, export_options->db);
+exporter->callback([export_options] { run_export(*export_options); });
+} // namespace callab::app
 
 } // namespace callab::app

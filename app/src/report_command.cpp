@@ -78,9 +78,10 @@ void print_json(const lab::Statistics& s) {
     std::cout << "{\"from\":\"" << lab::format_date(s.from) << "\",\"to\":\""
               << lab::format_date(s.to) << "\",\"enterprises_served\":" << s.enterprises_served
               << ",\"jobs\":" << s.jobs << ",\"jobs_issued\":" << s.jobs_issued
-              << ",\"free_jobs\":" << s.free_jobs << ",\"fees_waived\":" << money(s.fees_waived_cents)
-              << ",\"fees_charged\":" << money(s.fees_charged_cents) << ",\"bookings\":"
-              << s.bookings << ",\"booked_hours\":" << hours(s.booked_hours)
+              << ",\"free_jobs\":" << s.free_jobs
+              << ",\"fees_waived\":" << money(s.fees_waived_cents)
+              << ",\"fees_charged\":" << money(s.fees_charged_cents)
+              << ",\"bookings\":" << s.bookings << ",\"booked_hours\":" << hours(s.booked_hours)
               << ",\"standards_in_service\":" << s.standards_in_service << ",\"jobs_by_kind\":{";
     for (std::size_t i = 0; i < s.jobs_by_kind.size(); ++i) {
         std::cout << (i ? "," : "") << json_string(s.jobs_by_kind[i].first) << ":"

@@ -51,11 +51,11 @@ void run_add(const UserOptions& options) {
     const auto added = users.add_user(user, lab::hash_password(password), "cli");
     if (!added) {
         throw CommandFailure(added.error().code == lab::errc::invalid_field ? exit_usage
-                                                                             : exit_runtime_failure,
+                                                                            : exit_runtime_failure,
                              added.error().message);
     }
-    std::cout << "user " << added->id.value() << " " << added->data.username << " ("
-              << options.role << ")\n";
+    std::cout << "user " << added->id.value() << " " << added->data.username << " (" << options.role
+              << ")\n";
 }
 
 } // namespace

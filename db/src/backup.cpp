@@ -6,9 +6,9 @@
 
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
-
 #include <vector>
 
 // SOCI's sqlite3 backend header declares SQLite's C API inside this namespace.

@@ -90,8 +90,7 @@ int Database::migrate(int target_version) {
     }
 }
 
-std::unique_ptr<Database> Database::open_unmigrated(const std::string& uri,
-                                                    std::size_t pool_size) {
+std::unique_ptr<Database> Database::open_unmigrated(const std::string& uri, std::size_t pool_size) {
     const std::string_view text = uri;
     Backend backend{};
     if (text.starts_with(sqlite_prefix) && text.size() > sqlite_prefix.size()) {

@@ -79,14 +79,13 @@ lab::Equipment SqlBookingStore::add_equipment(const lab::NewEquipment& equipment
                "service_buffer_minutes) VALUES (:n, :s, :a, :b) RETURNING id",
             soci::use(equipment.name), soci::use(standard.value, standard.indicator),
             soci::use(approval), soci::use(equipment.service_buffer_minutes), soci::into(id);
-        append_audit(sql, actor, "equipment", std::to_string(id), "create", "",
-                     audit_fields({{"name", equipment.name},
-                                   {"standard", equipment.standard
-                                                    ? equipment.standard->to_string()
-                                                    : std::string()},
-                                   {"approval_required", approval ? "yes" : "no"},
-                                   {"service_buffer_minutes",
-                                    std::to_string(equipment.service_buffer_minutes)}}));
+        append_audit(
+            sql, actor, "equipment", std::to_string(id), "create", "",
+            audit_fields(
+                {{"name", equipment.name},
+                 {"standard", equipment.standard ? equipment.standard->to_string() : std::string()},
+                 {"approval_required", approval ? "yes" : "no"},
+                 {"service_buffer_minutes", std::to_string(equipment.service_buffer_minutes)}}));
         tx.commit();
         return lab::Equipment{lab::EquipmentId{id}, equipment};
     });
@@ -207,23 +206,20 @@ bool SqlBookingStore::change_booking_status(lab::BookingId id, lab::BookingStatu
         const bool records_handover =
             to == lab::BookingStatus::checked_out || to == lab::BookingStatus::returned;
         soci::statement update =
-            records_handover
-                ? (sql.prepare << "UPDATE booking SET status = :to" << set_time
-                               << " WHERE id = :id AND status = :from",
-                   soci::use(to_text), soci::use(when), soci::use(note), soci::use(key),
-                   soci::use(from_text))
-                : (sql.prepare << "UPDATE booking SET status = :to WHERE id = :id AND "
-                                  "status = :from",
-                   soci::use(to_text), soci::use(key), soci::use(from_text));
+            records_handover ? (sql.prepare << "UPDATE booking SET status = :to" << set_time
+                                            << " WHERE id = :id AND status = :from",
+                                soci::use(to_text), soci::use(when), soci::use(note),
+                                soci::use(key), soci::use(from_text))
+                             : (sql.prepare << "UPDATE booking SET status = :to WHERE id = :id AND "
+                                               "status = :from",
+                                soci::use(to_text), soci::use(key), soci::use(from_text));
         update.execute(true);
         if (update.get_affected_rows() != 1) {
             return false;
         }
-        append_audit(sql, actor, "booking", id.to_string(), "status",
-                     "status=" + from_text + "\n",
-                     audit_fields({{"status", to_text},
-                                   {"at_us", std::to_string(when)},
-                                   {"note", note}}));
+        append_audit(
+            sql, actor, "booking", id.to_string(), "status", "status=" + from_text + "\n",
+            audit_fields({{"status", to_text}, {"at_us", std::to_string(when)}, {"note", note}}));
         tx.commit();
         return true;
     });

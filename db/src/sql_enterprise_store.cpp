@@ -72,11 +72,11 @@ SqlEnterpriseStore::add_enterprises(std::span<const lab::NewEnterprise> batch,
             sql << "SELECT id FROM enterprise WHERE credit_code = :c", soci::use(e.credit_code),
                 soci::into(existing, found);
             if (sql.got_data()) {
-                return lab::reject(lab::errc::conflict,
-                                   "enterprise " + std::to_string(i + 1) + ": credit_code: " +
-                                       e.credit_code + " is already registered (enterprise " +
-                                       std::to_string(existing) + ")",
-                                   i + 1);
+                return lab::reject(
+                    lab::errc::conflict,
+                    "enterprise " + std::to_string(i + 1) + ": credit_code: " + e.credit_code +
+                        " is already registered (enterprise " + std::to_string(existing) + ")",
+                    i + 1);
             }
             const std::string size(lab::enum_name(e.size, lab::size_class_names));
             long long id = 0;
@@ -145,10 +145,9 @@ SqlEnterpriseStore::add_instruments(std::span<const lab::NewInstrument> batch,
             sql << "SELECT COUNT(*) FROM enterprise WHERE id = :id", soci::use(owner),
                 soci::into(exists);
             if (exists == 0) {
-                return lab::reject(lab::errc::not_found, "instrument " + std::to_string(i + 1) +
-                                                             ": owner: enterprise " +
-                                                             in.owner.to_string() +
-                                                             " does not exist",
+                return lab::reject(lab::errc::not_found,
+                                   "instrument " + std::to_string(i + 1) + ": owner: enterprise " +
+                                       in.owner.to_string() + " does not exist",
                                    i + 1);
             }
             const std::string kind(lab::enum_name(in.kind, lab::instrument_kind_names));
@@ -161,16 +160,17 @@ SqlEnterpriseStore::add_instruments(std::span<const lab::NewInstrument> batch,
                 soci::use(in.range_low), soci::use(in.range_high), soci::use(in.unit),
                 soci::use(in.resolution), soci::use(owner), soci::use(regime), soci::into(id);
             stored.push_back({lab::InstrumentId{id}, in});
-            append_audit(sql, actor, "instrument", std::to_string(id), "create", "",
-                         audit_fields({{"kind", kind},
-                                       {"maker", in.maker},
-                                       {"model", in.model},
-                                       {"serial", in.serial},
-                                       {"range", number(in.range_low) + ".." + number(in.range_high)},
-                                       {"unit", in.unit},
-                                       {"resolution", number(in.resolution)},
-                                       {"owner", in.owner.to_string()},
-                                       {"regime", regime}}));
+            append_audit(
+                sql, actor, "instrument", std::to_string(id), "create", "",
+                audit_fields({{"kind", kind},
+                              {"maker", in.maker},
+                              {"model", in.model},
+                              {"serial", in.serial},
+                              {"range", number(in.range_low) + ".." + number(in.range_high)},
+                              {"unit", in.unit},
+                              {"resolution", number(in.resolution)},
+                              {"owner", in.owner.to_string()},
+                              {"regime", regime}}));
         }
         tx.commit();
         return stored;

@@ -4,6 +4,8 @@
 
 #include <soci/soci.h>
 
+#include <cstdio>
+
 namespace callab::db {
 namespace {
 
@@ -59,14 +61,15 @@ lab::ReadingRecord reading_from(const soci::row& row) {
 }
 
 std::string describe(const lab::Job& job) {
-    return audit_fields({{"title", job.spec.title},
-                         {"instrument", job.spec.instrument},
-                         {"quantity", job.spec.quantity},
-                         {"unit", job.spec.unit},
-                         {"resolution", std::to_string(job.spec.resolution)},
-                         {"fee_cents", std::to_string(job.spec.fee_cents)},
-                         {"environment", job.spec.environment},
-                         {"status", std::string(lab::enum_name(job.status, lab::job_status_names))}});
+    return audit_fields(
+        {{"title", job.spec.title},
+         {"instrument", job.spec.instrument},
+         {"quantity", job.spec.quantity},
+         {"unit", job.spec.unit},
+         {"resolution", std::to_string(job.spec.resolution)},
+         {"fee_cents", std::to_string(job.spec.fee_cents)},
+         {"environment", job.spec.environment},
+         {"status", std::string(lab::enum_name(job.status, lab::job_status_names))}});
 }
 
 } // namespace
@@ -110,8 +113,7 @@ std::optional<lab::Job> SqlJobStore::find_job(lab::JobId id) {
     return with_session(database_, "cannot read job", [&](soci::session& sql) {
         const long long key = id.value();
         soci::rowset<soci::row> rows =
-            (sql.prepare << "SELECT " << job_columns << " FROM job WHERE id = :id",
-             soci::use(key));
+            (sql.prepare << "SELECT " << job_columns << " FROM job WHERE id = :id", soci::use(key));
         for (const auto& row : rows) {
             return std::optional<lab::Job>{job_from(row)};
         }
@@ -131,31 +133,54 @@ std::vector<lab::Job> SqlJobStore::list_jobs() {
     });
 }
 
+namespace {
+
+lab::ReadingRecord insert_reading(soci::session& sql, const lab::ReadingRecord& reading) {
+    lab::ReadingRecord stored = reading;
+    long long id = 0;
+    const long long job = reading.job.value();
+    const long long taken = to_microseconds(reading.taken_at);
+    const std::string phase(lab::enum_name(reading.phase, lab::reading_phase_names));
+    sql << "INSERT INTO reading (job_id, value, unit, source, taken_at_us, recorded_by, "
+           "test_point, phase) VALUES (:job, :value, :unit, :source, :taken, :who, :point, "
+           ":phase) RETURNING id",
+        soci::use(job), soci::use(reading.value), soci::use(reading.unit),
+        soci::use(reading.source), soci::use(taken), soci::use(reading.recorded_by),
+        soci::use(reading.test_point), soci::use(phase), soci::into(id);
+    stored.id = lab::ReadingId{id};
+    char value[32];
+    std::snprintf(value, sizeof value, "%.17g", reading.value);
+    append_audit(sql, reading.recorded_by, "reading", stored.id.to_string(), "append", "",
+                 audit_fields({{"job", reading.job.to_string()},
+                               {"value", value},
+                               {"unit", reading.unit},
+                               {"source", reading.source},
+                               {"taken_at_us", std::to_string(taken)},
+                               {"test_point", std::to_string(reading.test_point)},
+                               {"phase", phase}}));
+    return stored;
+}
+
+} // namespace
+
 lab::ReadingRecord SqlJobStore::append_reading(const lab::ReadingRecord& reading) {
     return with_session(database_, "cannot store reading", [&](soci::session& sql) {
-        lab::ReadingRecord stored = reading;
-        long long id = 0;
-        const long long job = reading.job.value();
-        const long long taken = to_microseconds(reading.taken_at);
-        const std::string phase(lab::enum_name(reading.phase, lab::reading_phase_names));
         WriteTransaction tx(sql, database_.backend());
-        sql << "INSERT INTO reading (job_id, value, unit, source, taken_at_us, recorded_by, "
-               "test_point, phase) VALUES (:job, :value, :unit, :source, :taken, :who, :point, "
-               ":phase) RETURNING id",
-            soci::use(job), soci::use(reading.value), soci::use(reading.unit),
-            soci::use(reading.source), soci::use(taken), soci::use(reading.recorded_by),
-            soci::use(reading.test_point), soci::use(phase), soci::into(id);
-        stored.id = lab::ReadingId{id};
-        char value[32];
-        std::snprintf(value, sizeof value, "%.17g", reading.value);
-        append_audit(sql, reading.recorded_by, "reading", stored.id.to_string(), "append", "",
-                     audit_fields({{"job", reading.job.to_string()},
-                                   {"value", value},
-                                   {"unit", reading.unit},
-                                   {"source", reading.source},
-                                   {"taken_at_us", std::to_string(taken)},
-                                   {"test_point", std::to_string(reading.test_point)},
-                                   {"phase", phase}}));
+        auto stored = insert_reading(sql, reading);
+        tx.commit();
+        return stored;
+    });
+}
+
+std::vector<lab::ReadingRecord>
+SqlJobStore::append_readings(std::span<const lab::ReadingRecord> readings) {
+    return with_session(database_, "cannot store readings", [&](soci::session& sql) {
+        WriteTransaction tx(sql, database_.backend());
+        std::vector<lab::ReadingRecord> stored;
+        stored.reserve(readings.size());
+        for (const auto& reading : readings) {
+            stored.push_back(insert_reading(sql, reading));
+        }
         tx.commit();
         return stored;
     });
@@ -185,10 +210,11 @@ bool SqlJobStore::change_status(lab::JobId id, lab::JobStatus from, lab::JobStat
         const long long user = by.id.value();
         WriteTransaction tx(sql, database_.backend());
         soci::statement update =
-            (sql.prepare << "UPDATE job SET status = :to, "
-                            "reviewer_id = CASE WHEN :to2 = 'reviewed' THEN :u1 ELSE reviewer_id END, "
-                            "approver_id = CASE WHEN :to3 = 'approved' THEN :u2 ELSE approver_id END "
-                            "WHERE id = :id AND status = :from",
+            (sql.prepare
+                 << "UPDATE job SET status = :to, "
+                    "reviewer_id = CASE WHEN :to2 = 'reviewed' THEN :u1 ELSE reviewer_id END, "
+                    "approver_id = CASE WHEN :to3 = 'approved' THEN :u2 ELSE approver_id END "
+                    "WHERE id = :id AND status = :from",
              soci::use(to_text), soci::use(to_text), soci::use(user), soci::use(to_text),
              soci::use(user), soci::use(key), soci::use(from_text));
         update.execute(true);
@@ -236,14 +262,13 @@ std::vector<lab::StandardUse> SqlJobStore::standards_used(lab::JobId job) {
         std::vector<lab::StandardUse> uses;
         for (const auto& row : rows) {
             lab::StandardUse use{job, static_cast<int>(column_int64(row, "test_point")),
-                                 lab::StandardId{column_int64(row, "standard_id")},
-                                 std::nullopt};
+                                 lab::StandardId{column_int64(row, "standard_id")}, std::nullopt};
             if (const auto manager = column_optional_int64(row, "override_by")) {
-                use.override_by = lab::UsageOverride{
-                    lab::UserId{*manager},
-                    lab::parse_enum(column_text(row, "role"), lab::role_names)
-                        .value_or(lab::Role::manager),
-                    column_text(row, "override_reason")};
+                use.override_by =
+                    lab::UsageOverride{lab::UserId{*manager},
+                                       lab::parse_enum(column_text(row, "role"), lab::role_names)
+                                           .value_or(lab::Role::manager),
+                                       column_text(row, "override_reason")};
             }
             uses.push_back(use);
         }

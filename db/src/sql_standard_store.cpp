@@ -68,9 +68,9 @@ lab::Procedure procedure_from(const soci::row& row) {
     d.decision_rule = lab::parse_enum(column_text(row, "decision_rule"), lab::decision_rule_names)
                           .value_or(lab::DecisionRule::simple_acceptance);
     d.guard_band_factor = column_double(row, "guard_band_factor");
-    d.certificate = lab::parse_enum(column_text(row, "certificate_kind"),
-                                    lab::certificate_kind_names)
-                        .value_or(lab::CertificateKind::calibration);
+    d.certificate =
+        lab::parse_enum(column_text(row, "certificate_kind"), lab::certificate_kind_names)
+            .value_or(lab::CertificateKind::calibration);
     d.fee_cents = column_int64(row, "fee_cents");
     return p;
 }
@@ -86,16 +86,14 @@ std::vector<T> all_rows(soci::rowset<soci::row>& rows, Convert convert) {
 
 bool standard_exists(soci::session& sql, long long id) {
     int n = 0;
-    sql << "SELECT COUNT(*) FROM reference_standard WHERE id = :id", soci::use(id),
-        soci::into(n);
+    sql << "SELECT COUNT(*) FROM reference_standard WHERE id = :id", soci::use(id), soci::into(n);
     return n > 0;
 }
 
 } // namespace
 
 lab::Outcome<lab::ReferenceStandard>
-SqlStandardStore::add_standard(const lab::NewReferenceStandard& standard,
-                               std::string_view actor) {
+SqlStandardStore::add_standard(const lab::NewReferenceStandard& standard, std::string_view actor) {
     if (standard.name.empty()) {
         return lab::reject(lab::errc::invalid_field, "name: empty");
     }
@@ -104,9 +102,9 @@ SqlStandardStore::add_standard(const lab::NewReferenceStandard& standard,
         WriteTransaction tx(sql, database_.backend());
         auto parent = OptionalKey::of(standard.traceability_parent);
         if (standard.traceability_parent && !standard_exists(sql, parent.value)) {
-            return lab::reject(lab::errc::not_found,
-                               "traceability_parent: standard " + std::to_string(parent.value) +
-                                   " does not exist");
+            return lab::reject(lab::errc::not_found, "traceability_parent: standard " +
+                                                         std::to_string(parent.value) +
+                                                         " does not exist");
         }
         long long id = 0;
         sql << "INSERT INTO reference_standard (name, maker, model, serial, parent_id, "
@@ -132,10 +130,9 @@ SqlStandardStore::add_standard(const lab::NewReferenceStandard& standard,
 std::optional<lab::ReferenceStandard> SqlStandardStore::find_standard(lab::StandardId id) {
     return with_session(database_, "cannot read standard", [&](soci::session& sql) {
         const long long key = id.value();
-        soci::rowset<soci::row> rows =
-            (sql.prepare << "SELECT " << standard_columns
-                         << " FROM reference_standard WHERE id = :id",
-             soci::use(key));
+        soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << standard_columns
+                                                    << " FROM reference_standard WHERE id = :id",
+                                        soci::use(key));
         for (const auto& row : rows) {
             return std::optional<lab::ReferenceStandard>{standard_from(row)};
         }
@@ -144,39 +141,35 @@ std::optional<lab::ReferenceStandard> SqlStandardStore::find_standard(lab::Stand
 }
 
 lab::Outcome<void> SqlStandardStore::set_status(lab::StandardId id, lab::StandardStatus status,
-                                                const std::string& reason,
-                                                std::string_view actor) {
+                                                const std::string& reason, std::string_view actor) {
     if (reason.find_first_not_of(" \t") == std::string::npos) {
         return lab::reject(lab::errc::invalid_field, "reason: a status change needs a reason");
     }
-    return with_session(database_, "cannot change standard status",
-                        [&](soci::session& sql) -> lab::Outcome<void> {
-                            WriteTransaction tx(sql, database_.backend());
-                            const long long key = id.value();
-                            std::string before;
-                            soci::indicator found = soci::i_null;
-                            sql << "SELECT status FROM reference_standard WHERE id = :id",
-                                soci::use(key), soci::into(before, found);
-                            if (!sql.got_data()) {
-                                return lab::reject(lab::errc::not_found,
-                                                   "standard: " + id.to_string() +
-                                                       " does not exist");
-                            }
-                            if (before == "retired") {
-                                return lab::reject(lab::errc::invalid_transition,
-                                                   "standard " + id.to_string() +
-                                                       " is retired");
-                            }
-                            const std::string after(
-                                lab::enum_name(status, lab::standard_status_names));
-                            sql << "UPDATE reference_standard SET status = :s WHERE id = :id",
-                                soci::use(after), soci::use(key);
-                            append_audit(sql, actor, "reference_standard", id.to_string(),
-                                         "status", "status=" + before + "\n",
-                                         audit_fields({{"status", after}, {"reason", reason}}));
-                            tx.commit();
-                            return {};
-                        });
+    return with_session(
+        database_, "cannot change standard status", [&](soci::session& sql) -> lab::Outcome<void> {
+            WriteTransaction tx(sql, database_.backend());
+            const long long key = id.value();
+            std::string before;
+            soci::indicator found = soci::i_null;
+            sql << "SELECT status FROM reference_standard WHERE id = :id", soci::use(key),
+                soci::into(before, found);
+            if (!sql.got_data()) {
+                return lab::reject(lab::errc::not_found,
+                                   "standard: " + id.to_string() + " does not exist");
+            }
+            if (before == "retired") {
+                return lab::reject(lab::errc::invalid_transition,
+                                   "standard " + id.to_string() + " is retired");
+            }
+            const std::string after(lab::enum_name(status, lab::standard_status_names));
+            sql << "UPDATE reference_standard SET status = :s WHERE id = :id", soci::use(after),
+                soci::use(key);
+            append_audit(sql, actor, "reference_standard", id.to_string(), "status",
+                         "status=" + before + "\n",
+                         audit_fields({{"status", after}, {"reason", reason}}));
+            tx.commit();
+            return {};
+        });
 }
 
 lab::Outcome<lab::StandardCertificate>
@@ -193,9 +186,8 @@ SqlStandardStore::add_certificate(const lab::StandardCertificate& certificate,
         WriteTransaction tx(sql, database_.backend());
         const long long standard = certificate.standard.value();
         if (!standard_exists(sql, standard)) {
-            return lab::reject(lab::errc::not_found, "standard: " +
-                                                         certificate.standard.to_string() +
-                                                         " does not exist");
+            return lab::reject(lab::errc::not_found,
+                               "standard: " + certificate.standard.to_string() + " does not exist");
         }
         int last = 0;
         soci::indicator ind = soci::i_null;
@@ -282,11 +274,10 @@ std::vector<lab::IntermediateCheck> SqlStandardStore::intermediate_checks_of(lab
                             "intermediate_check WHERE standard_id = :s ORDER BY id",
              soci::use(key));
         return all_rows<lab::IntermediateCheck>(rows, [](const soci::row& row) {
-            return lab::IntermediateCheck{lab::StandardId{column_int64(row, "standard_id")},
-                                          stored_date(row, "checked_on"),
-                                          column_int64(row, "passed") != 0,
-                                          column_text(row, "result"),
-                                          lab::UserId{column_int64(row, "checked_by")}};
+            return lab::IntermediateCheck{
+                lab::StandardId{column_int64(row, "standard_id")}, stored_date(row, "checked_on"),
+                column_int64(row, "passed") != 0, column_text(row, "result"),
+                lab::UserId{column_int64(row, "checked_by")}};
         });
     });
 }
@@ -340,10 +331,9 @@ SqlStandardStore::add_procedure_version(const lab::NewProcedure& procedure,
 std::optional<lab::Procedure> SqlStandardStore::find_procedure(lab::ProcedureId id) {
     return with_session(database_, "cannot read procedure", [&](soci::session& sql) {
         const long long key = id.value();
-        soci::rowset<soci::row> rows =
-            (sql.prepare << "SELECT " << procedure_columns
-                         << " FROM procedure_version WHERE id = :id",
-             soci::use(key));
+        soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << procedure_columns
+                                                    << " FROM procedure_version WHERE id = :id",
+                                        soci::use(key));
         for (const auto& row : rows) {
             return std::optional<lab::Procedure>{procedure_from(row)};
         }

@@ -19,8 +19,8 @@ lab::Statistics SqlStatisticsStore::statistics(lab::Date from, lab::Date to) {
         s.from = from;
         s.to = to;
         const long long from_us = to_microseconds(lab::start_of(from));
-        const long long to_us =
-            to_microseconds(lab::start_of(lab::Date{std::chrono::sys_days{to} + std::chrono::days{1}}));
+        const long long to_us = to_microseconds(
+            lab::start_of(lab::Date{std::chrono::sys_days{to} + std::chrono::days{1}}));
         soci::rowset<soci::row> totals =
             (sql.prepare << "SELECT COUNT(*) AS jobs, COUNT(DISTINCT j.enterprise_id) AS served, "
                             "SUM(CASE WHEN j.status = 'issued' THEN 1 ELSE 0 END) AS issued, "
@@ -40,8 +40,9 @@ lab::Statistics SqlStatisticsStore::statistics(lab::Date from, lab::Date to) {
         }
         soci::rowset<soci::row> kinds =
             (sql.prepare << "SELECT COALESCE(i.kind, p.kind, 'unspecified') AS kind, COUNT(*) AS n"
-                         << jobs_in_period << " GROUP BY COALESCE(i.kind, p.kind, 'unspecified') "
-                                              "ORDER BY kind",
+                         << jobs_in_period
+                         << " GROUP BY COALESCE(i.kind, p.kind, 'unspecified') "
+                            "ORDER BY kind",
              soci::use(from_us), soci::use(to_us));
         for (const auto& row : kinds) {
             s.jobs_by_kind.emplace_back(column_text(row, "kind"), column_int64(row, "n"));

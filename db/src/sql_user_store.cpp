@@ -37,44 +37,44 @@ lab::Outcome<lab::User> SqlUserStore::add_user(const lab::NewUser& user,
     if (auto valid = lab::validate_user(user); !valid) {
         return valid.error();
     }
-    return with_session(database_, "cannot add user", [&](soci::session& sql) -> lab::Outcome<lab::User> {
-        WriteTransaction tx(sql, database_.backend());
-        int taken = 0;
-        sql << "SELECT COUNT(*) FROM app_user WHERE username = :u", soci::use(user.username),
-            soci::into(taken);
-        if (taken > 0) {
-            return lab::reject(lab::errc::conflict,
-                               "username: '" + user.username + "' is already taken");
-        }
-        auto enterprise = OptionalKey::of(user.enterprise);
-        if (user.enterprise) {
-            int exists = 0;
-            sql << "SELECT COUNT(*) FROM enterprise WHERE id = :id",
-                soci::use(enterprise.value), soci::into(exists);
-            if (exists == 0) {
-                return lab::reject(lab::errc::not_found, "enterprise: " +
-                                                             user.enterprise->to_string() +
-                                                             " does not exist");
+    return with_session(
+        database_, "cannot add user", [&](soci::session& sql) -> lab::Outcome<lab::User> {
+            WriteTransaction tx(sql, database_.backend());
+            int taken = 0;
+            sql << "SELECT COUNT(*) FROM app_user WHERE username = :u", soci::use(user.username),
+                soci::into(taken);
+            if (taken > 0) {
+                return lab::reject(lab::errc::conflict,
+                                   "username: '" + user.username + "' is already taken");
             }
-        }
-        const std::string role(lab::enum_name(user.role, lab::role_names));
-        long long id = 0;
-        sql << "INSERT INTO app_user (username, role, enterprise_id, display_name, "
-               "password_hash) VALUES (:u, :r, :e, :d, :h) RETURNING id",
-            soci::use(user.username), soci::use(role),
-            soci::use(enterprise.value, enterprise.indicator), soci::use(user.display_name),
-            soci::use(password_hash), soci::into(id);
-        lab::User stored{lab::UserId{id}, user, password_hash};
-        append_audit(sql, actor, "user", stored.id.to_string(), "create", "",
-                     audit_fields({{"username", user.username},
-                                   {"role", role},
-                                   {"enterprise", user.enterprise
-                                                      ? user.enterprise->to_string()
-                                                      : std::string()},
-                                   {"display_name", user.display_name}}));
-        tx.commit();
-        return stored;
-    });
+            auto enterprise = OptionalKey::of(user.enterprise);
+            if (user.enterprise) {
+                int exists = 0;
+                sql << "SELECT COUNT(*) FROM enterprise WHERE id = :id",
+                    soci::use(enterprise.value), soci::into(exists);
+                if (exists == 0) {
+                    return lab::reject(lab::errc::not_found,
+                                       "enterprise: " + user.enterprise->to_string() +
+                                           " does not exist");
+                }
+            }
+            const std::string role(lab::enum_name(user.role, lab::role_names));
+            long long id = 0;
+            sql << "INSERT INTO app_user (username, role, enterprise_id, display_name, "
+                   "password_hash) VALUES (:u, :r, :e, :d, :h) RETURNING id",
+                soci::use(user.username), soci::use(role),
+                soci::use(enterprise.value, enterprise.indicator), soci::use(user.display_name),
+                soci::use(password_hash), soci::into(id);
+            lab::User stored{lab::UserId{id}, user, password_hash};
+            append_audit(sql, actor, "user", stored.id.to_string(), "create", "",
+                         audit_fields({{"username", user.username},
+                                       {"role", role},
+                                       {"enterprise", user.enterprise ? user.enterprise->to_string()
+                                                                      : std::string()},
+                                       {"display_name", user.display_name}}));
+            tx.commit();
+            return stored;
+        });
 }
 
 std::optional<lab::User> SqlUserStore::find_user(lab::UserId id) {

@@ -59,8 +59,7 @@ std::optional<AuditBreak> verify_audit_chain(std::span<const AuditEntry> entries
                                                   " (an entry is missing or out of order)"};
         }
         if (entry.previous_hash != previous) {
-            return AuditBreak{entry.sequence,
-                              "previous hash does not match the entry before it"};
+            return AuditBreak{entry.sequence, "previous hash does not match the entry before it"};
         }
         if (audit_entry_hash(entry) != entry.hash) {
             return AuditBreak{entry.sequence, "content does not match its hash (edited)"};

@@ -20,26 +20,29 @@ Outcome<Booking> BookingService::book(const BookingRequest& request, const User&
     }
     if (request.on_behalf_of && *request.on_behalf_of != by.id && !may_manage(by) &&
         by.data.role == Role::enterprise_user) {
-        return lab::reject(errc::not_permitted, "on_behalf_of: enterprise users book for themselves");
+        return lab::reject(errc::not_permitted,
+                           "on_behalf_of: enterprise users book for themselves");
     }
     const auto equipment = bookings_.find_equipment(request.equipment);
     if (!equipment) {
         return lab::reject(errc::not_found,
-                      "equipment: " + request.equipment.to_string() + " does not exist");
+                           "equipment: " + request.equipment.to_string() + " does not exist");
     }
     if (equipment->data.standard) {
         const auto standard = standards_.find_standard(*equipment->data.standard);
         if (standard) {
             const auto latest = standards_.latest_certificate(standard->id);
             // The standard has to be usable on the last day of the booking.
-            auto usable = check_standard_usable(*standard, latest, date_of(request.end - std::chrono::microseconds(1)), std::nullopt);
+            auto usable = check_standard_usable(*standard, latest,
+                                                date_of(request.end - std::chrono::microseconds(1)),
+                                                std::nullopt);
             if (!usable) {
                 return usable.error();
             }
         }
     }
-    const auto status = equipment->data.approval_required ? BookingStatus::requested
-                                                          : BookingStatus::approved;
+    const auto status =
+        equipment->data.approval_required ? BookingStatus::requested : BookingStatus::approved;
     return bookings_.create_booking(request, status, by.data.username);
 }
 
@@ -61,17 +64,18 @@ BookingService::SeriesResult BookingService::book_series(const BookingRequest& f
     return result;
 }
 
-Outcome<Booking> BookingService::move(BookingId id, BookingStatus to, const User& by,
-                                      TimePoint at, const std::string& note) {
+Outcome<Booking> BookingService::move(BookingId id, BookingStatus to, const User& by, TimePoint at,
+                                      const std::string& note) {
     const auto booking = bookings_.find_booking(id);
     if (!booking) {
         return lab::reject(errc::not_found, "booking: " + id.to_string() + " does not exist");
     }
     if (!booking_transition_allowed(booking->status, to)) {
         return lab::reject(errc::invalid_transition,
-                      "booking " + id.to_string() + " is " +
-                          std::string(enum_name(booking->status, booking_status_names)) +
-                          " and cannot become " + std::string(enum_name(to, booking_status_names)));
+                           "booking " + id.to_string() + " is " +
+                               std::string(enum_name(booking->status, booking_status_names)) +
+                               " and cannot become " +
+                               std::string(enum_name(to, booking_status_names)));
     }
     if (!bookings_.change_booking_status(id, booking->status, to, at, note, by.data.username)) {
         return lab::reject(errc::conflict, "booking " + id.to_string() + " was changed meanwhile");

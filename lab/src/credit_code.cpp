@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 // W_i = 3^(i-1) mod 31 for i = 1…17 (GB 32100-2015, table 3).
-constexpr std::array<int, 17> weights{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> weights{1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                      29, 25, 13, 8,  24, 10, 30, 28};
 
 } // namespace
 
@@ -36,9 +37,9 @@ Outcome<void> validate_credit_code(std::string_view code) {
     }
     for (std::size_t i = 0; i < code.size(); ++i) {
         if (alphabet.find(code[i]) == std::string_view::npos) {
-            return reject(errc::invalid_field, "credit_code: '" + std::string(code) +
-                                                   "' has '" + std::string(1, code[i]) +
-                                                   "' at position " + std::to_string(i + 1) +
+            return reject(errc::invalid_field, "credit_code: '" + std::string(code) + "' has '" +
+                                                   std::string(1, code[i]) + "' at position " +
+                                                   std::to_string(i + 1) +
                                                    ", allowed are 0-9 and ABCDEFGHJKLMNPQRTUWXY");
         }
     }

@@ -20,8 +20,8 @@ bool has_role(const User& user, std::initializer_list<Role> roles) {
 
 Outcome<Job> JobWorkflow::open(NewJob job, const User& by) {
     if (by.data.role != Role::technician) {
-        return reject(errc::not_permitted, "user " + by.data.username +
-                                               " is not a technician and cannot open jobs");
+        return reject(errc::not_permitted,
+                      "user " + by.data.username + " is not a technician and cannot open jobs");
     }
     job.technician = by.id;
     if (job.procedure) {
@@ -102,8 +102,7 @@ Outcome<Job> JobWorkflow::advance(JobId id, JobStatus to, const User& by) {
     return *jobs_.find_job(id);
 }
 
-Outcome<void> JobWorkflow::use_standard(JobId id, int test_point, StandardId standard_id,
-                                        Date day,
+Outcome<void> JobWorkflow::use_standard(JobId id, int test_point, StandardId standard_id, Date day,
                                         const std::optional<UsageOverride>& override_by) {
     const auto job = jobs_.find_job(id);
     if (!job) {
@@ -117,15 +116,14 @@ Outcome<void> JobWorkflow::use_standard(JobId id, int test_point, StandardId sta
     if (!standard) {
         return reject(errc::not_found, "standard: " + standard_id.to_string() + " does not exist");
     }
-    auto usable =
-        check_standard_usable(*standard, standards_.latest_certificate(standard_id), day,
-                              override_by);
+    auto usable = check_standard_usable(*standard, standards_.latest_certificate(standard_id), day,
+                                        override_by);
     if (!usable) {
         return usable.error();
     }
     const auto latest = standards_.latest_certificate(standard_id);
-    const bool needed_override = standard->status != StandardStatus::in_service || !latest ||
-                                 latest->due_on < day;
+    const bool needed_override =
+        standard->status != StandardStatus::in_service || !latest || latest->due_on < day;
     jobs_.record_standard_use(
         {id, test_point, standard_id, needed_override ? override_by : std::nullopt});
     return {};

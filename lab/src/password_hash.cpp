@@ -18,10 +18,9 @@ void ensure_sodium() {
 std::string hash_password(std::string_view password) {
     ensure_sodium();
     char hashed[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(hashed, password.data(), password.size(),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    if (crypto_pwhash_str_alg(
+            hashed, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         throw std::runtime_error("password hashing ran out of memory");
     }
     return hashed;

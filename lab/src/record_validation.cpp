@@ -23,8 +23,8 @@ bool username_character(char c) {
 Outcome<void> validate_user(const NewUser& user) {
     if (user.username.empty() || user.username.size() > 64 ||
         !std::all_of(user.username.begin(), user.username.end(), username_character)) {
-        return reject(errc::invalid_field, "username: '" + user.username +
-                                               "' must be 1-64 characters of a-z 0-9 . _ -");
+        return reject(errc::invalid_field,
+                      "username: '" + user.username + "' must be 1-64 characters of a-z 0-9 . _ -");
     }
     const bool enterprise_user = user.role == Role::enterprise_user;
     if (enterprise_user && !user.enterprise) {

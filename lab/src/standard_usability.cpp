@@ -5,7 +5,8 @@ namespace callab::lab {
 Outcome<void> check_standard_usable(const ReferenceStandard& standard,
                                     const std::optional<StandardCertificate>& latest_certificate,
                                     Date day, const std::optional<UsageOverride>& override_by) {
-    const std::string name = "standard " + standard.id.to_string() + " (" + standard.data.name + ")";
+    const std::string name =
+        "standard " + standard.id.to_string() + " (" + standard.data.name + ")";
     if (standard.status == StandardStatus::retired) {
         return reject(errc::standard_not_usable, name + " is retired");
     }

@@ -2,15 +2,14 @@
 // slot gets exactly one booking, and every loser is told which booking holds the slot.
 #include "records_fixture.hpp"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <regex>
 #include <sstream>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 namespace callab::test_support {
 namespace {
@@ -40,8 +39,8 @@ protected:
                     const int slot = (k + t + process) % slots;
                     // Every try at a slot overlaps every other try at it, and no other slot.
                     const auto start = base_ + slot * 3h + (t * 7 + process * 3) * 1min;
-                    const lab::BookingRequest request{equipment_.id, tech_.id, std::nullopt,
-                                                      start, start + 1h, "race", std::nullopt};
+                    const lab::BookingRequest request{equipment_.id, tech_.id, std::nullopt, start,
+                                                      start + 1h,    "race",   std::nullopt};
                     const auto booked = store.create_booking(request, lab::BookingStatus::approved,
                                                              "p" + std::to_string(process));
                     std::lock_guard lock(mutex);
@@ -109,7 +108,8 @@ TEST_P(BookingConcurrencyTest, ExactlyOneBookingPerSlotAcrossProcessesAndThreads
     for (const auto& [slot, ids] : winners) {
         EXPECT_EQ(ids.size(), 1U) << "slot " << slot;
     }
-    EXPECT_EQ(losses.size(), static_cast<std::size_t>((processes * threads_per_process - 1) * slots));
+    EXPECT_EQ(losses.size(),
+              static_cast<std::size_t>((processes * threads_per_process - 1) * slots));
     for (const auto& [slot, message] : losses) {
         EXPECT_NE(message.find("held by booking " + std::to_string(winners[slot].front())),
                   std::string::npos)

@@ -103,9 +103,9 @@ TEST_P(JobWorkflowTest, AnOverdueStandardNeedsAManagersOverrideWithAReason) {
                                         lab::UsageOverride{tech_.id, tech_.data.role, "urgent"}));
     EXPECT_FALSE(workflow_.use_standard(job.id, 1, standard.id, day(2026, 2, 1),
                                         lab::UsageOverride{manager_.id, manager_.data.role, ""}));
-    ASSERT_TRUE(workflow_.use_standard(
-        job.id, 1, standard.id, day(2026, 2, 1),
-        lab::UsageOverride{manager_.id, manager_.data.role, "recalibration booked for 2026-02-03"}));
+    ASSERT_TRUE(workflow_.use_standard(job.id, 1, standard.id, day(2026, 2, 1),
+                                       lab::UsageOverride{manager_.id, manager_.data.role,
+                                                          "recalibration booked for 2026-02-03"}));
     const auto used = jobs_.standards_used(job.id);
     ASSERT_EQ(used.size(), 2U);
     EXPECT_FALSE(used[0].override_by);

@@ -1,8 +1,7 @@
 // Every schema version upgrades to the latest with its records intact: from empty, and from
 // each earlier version with a record written in that version's schema.
-#include "records_fixture.hpp"
-
 #include "raw_session.hpp"
+#include "records_fixture.hpp"
 
 namespace callab::test_support {
 namespace {
@@ -30,7 +29,8 @@ TEST_P(MigrationsTest, FromEveryEarlierVersion) {
             auto session = raw_session(uri);
             soci::session& sql = *session;
             sql << "INSERT INTO job (title, instrument, quantity, unit, resolution, "
-                   "created_at_us) VALUES ('old job', 'FT-1', 'object_temperature', 'degC', 0.1, 1)";
+                   "created_at_us) VALUES ('old job', 'FT-1', 'object_temperature', 'degC', 0.1, "
+                   "1)";
             sql << "INSERT INTO reading (job_id, value, unit, source, taken_at_us, recorded_by) "
                    "SELECT id, 37.25, 'degC', 'manual', 2, 'alice' FROM job";
         }

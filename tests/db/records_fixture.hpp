@@ -24,7 +24,7 @@ protected:
 
     static lab::NewEnterprise enterprise(std::string credit_code = "91350100M000100Y43") {
         return {"Fuzhou Thermometry Co.", std::move(credit_code), "Fujian/Fuzhou",
-                "medical devices", lab::SizeClass::small, "Li Wei, 0591-0000000"};
+                "medical devices",        lab::SizeClass::small,  "Li Wei, 0591-0000000"};
     }
 
     lab::Enterprise add_enterprise(std::string credit_code = "91350100M000100Y43") {
@@ -39,14 +39,15 @@ protected:
 
     lab::ReferenceStandard add_standard(lab::Date due_on) {
         const auto standard =
-            standards_.add_standard({"Blackbody BB-1", "Fluke", "4180", "BB001", {}, "NIM"}, "admin")
+            standards_
+                .add_standard({"Blackbody BB-1", "Fluke", "4180", "BB001", {}, "NIM"}, "admin")
                 .value();
         standards_
-            .add_certificate({lab::CertificateId{}, standard.id, 0, "NIM-2025-001", "NIM",
-                              lab::Date{due_on.year() - std::chrono::years{1}, due_on.month(),
-                                        due_on.day()},
-                              due_on, "U = 0.2 °C (k = 2)"},
-                             "admin")
+            .add_certificate(
+                {lab::CertificateId{}, standard.id, 0, "NIM-2025-001", "NIM",
+                 lab::Date{due_on.year() - std::chrono::years{1}, due_on.month(), due_on.day()},
+                 due_on, "U = 0.2 °C (k = 2)"},
+                "admin")
             .value();
         return standard;
     }

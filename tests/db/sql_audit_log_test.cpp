@@ -1,10 +1,9 @@
 // The audit trail's hash chain, tampered with the way someone with database access could:
 // an edited, a deleted and a reordered row.
+#include "raw_session.hpp"
 #include "records_fixture.hpp"
 
 #include <callab/lab/audit_entry.hpp>
-
-#include "raw_session.hpp"
 
 namespace callab::test_support {
 namespace {
@@ -21,9 +20,7 @@ protected:
     }
 
     // Tampering goes around the stores on purpose, as an intruder would.
-    void tamper(const std::string& statement) {
-        *raw_session(uri_) << statement;
-    }
+    void tamper(const std::string& statement) { *raw_session(uri_) << statement; }
 
     std::optional<lab::AuditBreak> verify() {
         const auto entries = audit_.entries();

@@ -14,7 +14,8 @@ protected:
     lab::User other_ = add_user("other", lab::Role::technician);
     lab::User manager_ = add_user("boss", lab::Role::manager);
     lab::TimePoint now_ = lab::start_of(day(2026, 3, 2));
-    lab::Equipment scope_ = bookings_.add_equipment({"Power analyser PA-1", {}, false, 30}, "admin");
+    lab::Equipment scope_ =
+        bookings_.add_equipment({"Power analyser PA-1", {}, false, 30}, "admin");
 
     lab::BookingRequest request(lab::TimePoint start, std::chrono::hours length,
                                 const lab::User& by) const {

@@ -35,9 +35,9 @@ TEST_P(SqlEnterpriseStoreTest, ABatchWithADuplicateStoresNothing) {
 
 TEST_P(SqlEnterpriseStoreTest, AddsInstrumentsOfAnEnterprise) {
     const auto owner = add_enterprise();
-    const std::vector<lab::NewInstrument> batch{
-        {lab::InstrumentKind::ir_forehead_thermometer, "Omron", "MC-720", "SN1", 32.0, 42.5,
-         "degC", 0.1, owner.id, lab::MetrologyRegime::verification}};
+    const std::vector<lab::NewInstrument> batch{{lab::InstrumentKind::ir_forehead_thermometer,
+                                                 "Omron", "MC-720", "SN1", 32.0, 42.5, "degC", 0.1,
+                                                 owner.id, lab::MetrologyRegime::verification}};
     const auto added = enterprises_.add_instruments(batch, "admin");
     ASSERT_TRUE(added) << added.error().message;
     const auto found = enterprises_.find_instrument(added->front().id);

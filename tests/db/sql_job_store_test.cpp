@@ -95,14 +95,14 @@ TEST_P(SqlJobStoreTest, ReadingsSurviveReopening) {
 TEST_P(SqlJobStoreTest, StatusChangesOnlyFromTheExpectedStatus) {
     const auto reviewer = add_user("rev", lab::Role::reviewer);
     const auto job = jobs_.create_job(thermometer_job());
-    EXPECT_TRUE(jobs_.change_status(job.id, lab::JobStatus::draft, lab::JobStatus::measuring,
-                                    reviewer));
-    EXPECT_FALSE(jobs_.change_status(job.id, lab::JobStatus::draft, lab::JobStatus::measuring,
-                                     reviewer));
-    EXPECT_TRUE(jobs_.change_status(job.id, lab::JobStatus::measuring, lab::JobStatus::measured,
-                                    reviewer));
-    EXPECT_TRUE(jobs_.change_status(job.id, lab::JobStatus::measured, lab::JobStatus::reviewed,
-                                    reviewer));
+    EXPECT_TRUE(
+        jobs_.change_status(job.id, lab::JobStatus::draft, lab::JobStatus::measuring, reviewer));
+    EXPECT_FALSE(
+        jobs_.change_status(job.id, lab::JobStatus::draft, lab::JobStatus::measuring, reviewer));
+    EXPECT_TRUE(
+        jobs_.change_status(job.id, lab::JobStatus::measuring, lab::JobStatus::measured, reviewer));
+    EXPECT_TRUE(
+        jobs_.change_status(job.id, lab::JobStatus::measured, lab::JobStatus::reviewed, reviewer));
     const auto found = jobs_.find_job(job.id);
     EXPECT_EQ(found->status, lab::JobStatus::reviewed);
     EXPECT_EQ(found->reviewer, reviewer.id);

@@ -30,8 +30,8 @@ TEST_P(SqlStandardStoreTest, ACertificateDueBeforeItsCalibrationIsRefused) {
 }
 
 TEST_P(SqlStandardStoreTest, TraceabilityParentMustExist) {
-    const auto bad = standards_.add_standard(
-        {"Thermometer", "", "", "T1", lab::StandardId{55}, ""}, "admin");
+    const auto bad =
+        standards_.add_standard({"Thermometer", "", "", "T1", lab::StandardId{55}, ""}, "admin");
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().code, lab::errc::not_found);
     const auto parent = add_standard(day(2027, 1, 1));
@@ -48,7 +48,8 @@ TEST_P(SqlStandardStoreTest, StatusChangesNeedAReasonAndRetiredIsFinal) {
                                       "failed intermediate check", "m"));
     EXPECT_EQ(standards_.find_standard(standard.id)->status, lab::StandardStatus::suspended);
     ASSERT_TRUE(standards_.set_status(standard.id, lab::StandardStatus::retired, "old", "m"));
-    const auto again = standards_.set_status(standard.id, lab::StandardStatus::in_service, "x", "m");
+    const auto again =
+        standards_.set_status(standard.id, lab::StandardStatus::in_service, "x", "m");
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, lab::errc::invalid_transition);
 }
@@ -56,9 +57,8 @@ TEST_P(SqlStandardStoreTest, StatusChangesNeedAReasonAndRetiredIsFinal) {
 TEST_P(SqlStandardStoreTest, KeepsIntermediateChecks) {
     const auto standard = add_standard(day(2027, 1, 1));
     const auto checker = add_user("checker", lab::Role::technician);
-    standards_.add_intermediate_check({standard.id, day(2026, 3, 1), true, "37.02 °C at 37 °C",
-                                       checker.id},
-                                      "checker");
+    standards_.add_intermediate_check(
+        {standard.id, day(2026, 3, 1), true, "37.02 °C at 37 °C", checker.id}, "checker");
     const auto checks = standards_.intermediate_checks_of(standard.id);
     ASSERT_EQ(checks.size(), 1U);
     EXPECT_TRUE(checks[0].passed);

@@ -9,7 +9,8 @@ using SqlUserStoreTest = RecordsTest;
 
 TEST_P(SqlUserStoreTest, AddsAndFindsAUserWithAHashedPassword) {
     const auto hash = lab::hash_password("correct horse");
-    const auto added = users_.add_user({"alice", lab::Role::technician, {}, "Alice"}, hash, "admin");
+    const auto added =
+        users_.add_user({"alice", lab::Role::technician, {}, "Alice"}, hash, "admin");
     ASSERT_TRUE(added) << added.error().message;
     const auto found = users_.find_user_by_name("alice");
     ASSERT_TRUE(found);

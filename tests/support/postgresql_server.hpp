@@ -4,15 +4,14 @@
 // free port on 127.0.0.1. Started on first use, stopped and removed when the test program
 // ends. Each test gets a database of its own.
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <netinet/in.h>
 #include <stdexcept>
 #include <string>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #ifndef CALLAB_TEST_POSTGRESQL_ROOT
 #define CALLAB_TEST_POSTGRESQL_ROOT "/tmp"
@@ -29,10 +28,9 @@ public:
 
     /// Creates an empty database and returns its URI.
     std::string create_database() {
-        const std::string name = "callab_test_" + std::to_string(::getpid()) + "_" +
-                                 std::to_string(++databases_);
-        run(bin("createdb") + " -h 127.0.0.1 -p " + std::to_string(port_) + " -U postgres " +
-            name);
+        const std::string name =
+            "callab_test_" + std::to_string(::getpid()) + "_" + std::to_string(++databases_);
+        run(bin("createdb") + " -h 127.0.0.1 -p " + std::to_string(port_) + " -U postgres " + name);
         return uri(name);
     }
 

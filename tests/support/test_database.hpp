@@ -26,7 +26,8 @@ inline db::Backend test_backend() {
 }
 
 /// A URI of an empty database on `backend`; SQLite files go under `dir`.
-inline std::string fresh_database_uri([[maybe_unused]] db::Backend backend, const TemporaryDirectory& dir) {
+inline std::string fresh_database_uri([[maybe_unused]] db::Backend backend,
+                                      const TemporaryDirectory& dir) {
 #ifdef CALLAB_TEST_POSTGRESQL
     if (backend == db::Backend::postgresql) {
         return PostgresqlServer::instance().create_database();
@@ -50,7 +51,7 @@ protected:
 
 } // namespace callab::test_support
 
-#define CALLAB_STORE_TEST_SUITE(Suite)                                                         \
-    INSTANTIATE_TEST_SUITE_P(Backend, Suite,                                                   \
-                             ::testing::Values(::callab::test_support::test_backend()),       \
+#define CALLAB_STORE_TEST_SUITE(Suite)                                                             \
+    INSTANTIATE_TEST_SUITE_P(Backend, Suite,                                                       \
+                             ::testing::Values(::callab::test_support::test_backend()),            \
                              ::callab::test_support::backend_test_name)

@@ -24,8 +24,7 @@ public:
                                std::string_view actor) override;
     std::vector<lab::Booking> bookings_of(lab::EquipmentId equipment, lab::TimePoint from,
                                           lab::TimePoint to) override;
-    double usage_hours(lab::EquipmentId equipment, lab::TimePoint from,
-                       lab::TimePoint to) override;
+    double usage_hours(lab::EquipmentId equipment, lab::TimePoint from, lab::TimePoint to) override;
 
 private:
     Database& database_;

@@ -23,7 +23,7 @@ public:
                                 std::string_view actor) override;
     std::vector<lab::IntermediateCheck> intermediate_checks_of(lab::StandardId id) override;
     lab::Outcome<lab::Procedure> add_procedure_version(const lab::NewProcedure& procedure,
-                                         std::string_view actor) override;
+                                                       std::string_view actor) override;
     std::optional<lab::Procedure> find_procedure(lab::ProcedureId id) override;
     std::optional<lab::Procedure> latest_procedure(const std::string& code) override;
 

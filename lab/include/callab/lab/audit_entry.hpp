@@ -15,11 +15,11 @@ struct AuditEntry {
     std::int64_t sequence = 0; ///< 1, 2, 3, … without gaps
     std::chrono::system_clock::time_point at;
     std::string actor;
-    std::string entity;    ///< e.g. "enterprise", "job", "booking"
-    std::string entity_id; ///< the record's id
-    std::string action;    ///< e.g. "create", "status", "certificate"
-    std::string before;    ///< the record before the change ("" for a creation)
-    std::string after;     ///< the record after it
+    std::string entity;        ///< e.g. "enterprise", "job", "booking"
+    std::string entity_id;     ///< the record's id
+    std::string action;        ///< e.g. "create", "status", "certificate"
+    std::string before;        ///< the record before the change ("" for a creation)
+    std::string after;         ///< the record after it
     std::string previous_hash; ///< hex; 64 zeros for the first entry
     std::string hash;          ///< hex
 };

@@ -12,7 +12,15 @@ namespace callab::lab {
 /// requested → approved → checked_out → returned; requested → rejected; requested or
 /// approved → cancelled; approved → no_show. Only requested, approved and checked_out
 /// bookings hold their slot.
-enum class BookingStatus { requested, approved, checked_out, returned, cancelled, rejected, no_show };
+enum class BookingStatus {
+    requested,
+    approved,
+    checked_out,
+    returned,
+    cancelled,
+    rejected,
+    no_show
+};
 
 inline constexpr EnumNames<BookingStatus, 7> booking_status_names{
     {{BookingStatus::requested, "requested"},

@@ -22,7 +22,7 @@ struct NewJob {
     std::optional<UserId> technician = std::nullopt;
     /// Free under this programme (the fee is waived and recorded); paid when empty.
     std::optional<ProgrammeId> programme = std::nullopt;
-    long long fee_cents = 0;  ///< the fee charged, or waived under a programme
+    long long fee_cents = 0;      ///< the fee charged, or waived under a programme
     std::string environment = {}; ///< environmental conditions, e.g. "23.1 °C, 45 %RH"
     std::optional<JobId> corrects = std::nullopt; ///< the issued job this one corrects
 };

@@ -7,7 +7,16 @@ namespace callab::lab {
 /// draft → measuring → measured → reviewed → approved → issued; cancelled from any state
 /// before issued; returned (for rework) from measured, reviewed or approved, and back to
 /// measuring from there. An issued job never changes.
-enum class JobStatus { draft, measuring, measured, reviewed, approved, issued, cancelled, returned };
+enum class JobStatus {
+    draft,
+    measuring,
+    measured,
+    reviewed,
+    approved,
+    issued,
+    cancelled,
+    returned
+};
 
 inline constexpr EnumNames<JobStatus, 8> job_status_names{{{JobStatus::draft, "draft"},
                                                            {JobStatus::measuring, "measuring"},

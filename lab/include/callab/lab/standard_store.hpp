@@ -30,13 +30,12 @@ public:
     virtual std::optional<StandardCertificate> latest_certificate(StandardId id) = 0;
     virtual std::vector<StandardCertificate> certificates_of(StandardId id) = 0;
 
-    virtual void add_intermediate_check(const IntermediateCheck& check,
-                                        std::string_view actor) = 0;
+    virtual void add_intermediate_check(const IntermediateCheck& check, std::string_view actor) = 0;
     virtual std::vector<IntermediateCheck> intermediate_checks_of(StandardId id) = 0;
 
     /// Stores the next version of the procedure with this code (validate_procedure first).
     virtual Outcome<Procedure> add_procedure_version(const NewProcedure& procedure,
-                                            std::string_view actor) = 0;
+                                                     std::string_view actor) = 0;
     virtual std::optional<Procedure> find_procedure(ProcedureId id) = 0;
     virtual std::optional<Procedure> latest_procedure(const std::string& code) = 0;
 };
