@@ -8,5 +8,11 @@ namespace callab::app {
 // failure by throwing CommandFailure.
 void add_demo_command(CLI::App& app);
 void add_sim_command(CLI::App& app);
+void add_migrate_command(CLI::App& app);
+void add_user_command(CLI::App& app);
+void add_audit_command(CLI::App& app);
+void add_import_command(CLI::App& app); // import and export
+void add_report_command(CLI::App& app);
+void add_backup_command(CLI::App& app); // backup and restore
 
 } // namespace callab::app

@@ -21,6 +21,12 @@ int main(int argc, char** argv) {
 
     add_demo_command(app);
     add_sim_command(app);
+    add_migrate_command(app);
+    add_user_command(app);
+    add_audit_command(app);
+    add_import_command(app);
+    add_report_command(app);
+    add_backup_command(app);
 
     try {
         app.parse(argc, argv);

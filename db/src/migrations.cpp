@@ -16,6 +16,7 @@ struct Migration {
     int version;
     std::string_view description;
     std::string_view sql;
+    std::string_view postgresql_only = {}; ///< run after `sql` on PostgreSQL only
 };
 
 constexpr std::array migrations{
@@ -39,6 +40,174 @@ CREATE TABLE reading (
     recorded_by TEXT NOT NULL
 );
 CREATE INDEX reading_job ON reading(job_id, id);
+)sql"},
+    Migration{2, "users, enterprises, instruments, standards, procedures, job workflow, audit",
+              R"sql(
+CREATE TABLE enterprise (
+    id {{id}},
+    name TEXT NOT NULL,
+    credit_code TEXT NOT NULL UNIQUE,
+    region TEXT NOT NULL,
+    industry TEXT NOT NULL,
+    size_class TEXT NOT NULL CHECK (size_class IN ('micro', 'small', 'medium', 'large')),
+    contacts TEXT NOT NULL
+);
+CREATE TABLE app_user (
+    id {{id}},
+    username TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('technician', 'reviewer', 'signatory', 'manager',
+                                       'admin', 'enterprise_user')),
+    enterprise_id BIGINT REFERENCES enterprise(id),
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    CHECK ((role = 'enterprise_user') = (enterprise_id IS NOT NULL))
+);
+CREATE TABLE user_authorisation (
+    user_id BIGINT NOT NULL REFERENCES app_user(id),
+    procedure_code TEXT NOT NULL,
+    PRIMARY KEY (user_id, procedure_code)
+);
+CREATE TABLE instrument (
+    id {{id}},
+    kind TEXT NOT NULL,
+    maker TEXT NOT NULL,
+    model TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    range_low DOUBLE PRECISION NOT NULL,
+    range_high DOUBLE PRECISION NOT NULL,
+    unit TEXT NOT NULL,
+    resolution DOUBLE PRECISION NOT NULL CHECK (resolution > 0),
+    owner_id BIGINT NOT NULL REFERENCES enterprise(id),
+    regime TEXT NOT NULL CHECK (regime IN ('verification', 'calibration'))
+);
+CREATE INDEX instrument_owner ON instrument(owner_id);
+CREATE TABLE reference_standard (
+    id {{id}},
+    name TEXT NOT NULL,
+    maker TEXT NOT NULL,
+    model TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    parent_id BIGINT REFERENCES reference_standard(id),
+    national_standard TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('in_service', 'suspended', 'retired'))
+);
+CREATE TABLE standard_certificate (
+    id {{id}},
+    standard_id BIGINT NOT NULL REFERENCES reference_standard(id),
+    version INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    calibrated_on TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    uncertainty TEXT NOT NULL,
+    UNIQUE (standard_id, version)
+);
+CREATE INDEX standard_certificate_due ON standard_certificate(due_on);
+CREATE TABLE intermediate_check (
+    id {{id}},
+    standard_id BIGINT NOT NULL REFERENCES reference_standard(id),
+    checked_on TEXT NOT NULL,
+    passed INTEGER NOT NULL,
+    result TEXT NOT NULL,
+    checked_by BIGINT NOT NULL REFERENCES app_user(id)
+);
+CREATE TABLE procedure_version (
+    id {{id}},
+    code TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    method_reference TEXT NOT NULL,
+    test_points TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    readings_per_point INTEGER NOT NULL CHECK (readings_per_point >= 1),
+    stabilisation_tolerance DOUBLE PRECISION NOT NULL,
+    stabilisation_seconds INTEGER NOT NULL,
+    uncertainty_inputs TEXT NOT NULL,
+    maximum_permissible_error DOUBLE PRECISION NOT NULL,
+    decision_rule TEXT NOT NULL CHECK (decision_rule IN ('simple_acceptance', 'guard_band',
+                                                         'non_binary')),
+    guard_band_factor DOUBLE PRECISION NOT NULL,
+    certificate_kind TEXT NOT NULL CHECK (certificate_kind IN ('calibration', 'verification')),
+    fee_cents BIGINT NOT NULL CHECK (fee_cents >= 0),
+    UNIQUE (code, version)
+);
+CREATE TABLE programme (
+    id {{id}},
+    name TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    eligible_sizes TEXT NOT NULL,
+    eligible_regions TEXT NOT NULL,
+    budget_cents BIGINT NOT NULL
+);
+ALTER TABLE job ADD COLUMN enterprise_id BIGINT REFERENCES enterprise(id);
+ALTER TABLE job ADD COLUMN instrument_id BIGINT REFERENCES instrument(id);
+ALTER TABLE job ADD COLUMN procedure_id BIGINT REFERENCES procedure_version(id);
+ALTER TABLE job ADD COLUMN technician_id BIGINT REFERENCES app_user(id);
+ALTER TABLE job ADD COLUMN programme_id BIGINT REFERENCES programme(id);
+ALTER TABLE job ADD COLUMN fee_cents BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE job ADD COLUMN environment TEXT NOT NULL DEFAULT '';
+ALTER TABLE job ADD COLUMN corrects_job_id BIGINT REFERENCES job(id);
+ALTER TABLE job ADD COLUMN status TEXT NOT NULL DEFAULT 'draft';
+ALTER TABLE job ADD COLUMN reviewer_id BIGINT REFERENCES app_user(id);
+ALTER TABLE job ADD COLUMN approver_id BIGINT REFERENCES app_user(id);
+ALTER TABLE reading ADD COLUMN test_point INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reading ADD COLUMN phase TEXT NOT NULL DEFAULT 'as_left';
+CREATE TABLE job_standard (
+    id {{id}},
+    job_id BIGINT NOT NULL REFERENCES job(id),
+    test_point INTEGER NOT NULL,
+    standard_id BIGINT NOT NULL REFERENCES reference_standard(id),
+    override_by BIGINT REFERENCES app_user(id),
+    override_reason TEXT
+);
+CREATE INDEX job_standard_job ON job_standard(job_id);
+CREATE TABLE audit_entry (
+    sequence BIGINT PRIMARY KEY,
+    at_us BIGINT NOT NULL,
+    actor TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    before_text TEXT NOT NULL,
+    after_text TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+)sql"},
+    Migration{3, "shared equipment and bookings", R"sql(
+CREATE TABLE equipment (
+    id {{id}},
+    name TEXT NOT NULL,
+    standard_id BIGINT REFERENCES reference_standard(id),
+    approval_required INTEGER NOT NULL,
+    service_buffer_minutes INTEGER NOT NULL CHECK (service_buffer_minutes >= 0)
+);
+CREATE TABLE booking (
+    id {{id}},
+    equipment_id BIGINT NOT NULL REFERENCES equipment(id),
+    requested_by BIGINT NOT NULL REFERENCES app_user(id),
+    on_behalf_of BIGINT REFERENCES app_user(id),
+    start_us BIGINT NOT NULL,
+    end_us BIGINT NOT NULL,
+    blocked_until_us BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('requested', 'approved', 'checked_out', 'returned',
+                                           'cancelled', 'rejected', 'no_show')),
+    purpose TEXT NOT NULL,
+    job_id BIGINT REFERENCES job(id),
+    checked_out_at_us BIGINT,
+    returned_at_us BIGINT,
+    condition_out TEXT NOT NULL,
+    condition_in TEXT NOT NULL,
+    CHECK (end_us > start_us AND blocked_until_us >= end_us)
+);
+CREATE INDEX booking_equipment_start ON booking(equipment_id, start_us);
+)sql",
+              R"sql(
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+ALTER TABLE booking ADD CONSTRAINT booking_no_overlap EXCLUDE USING gist (
+    equipment_id WITH =, int8range(start_us, blocked_until_us) WITH &&)
+    WHERE (status IN ('requested', 'approved', 'checked_out'));
 )sql"},
 };
 
@@ -76,22 +245,25 @@ int latest_schema_version() {
 }
 
 int current_schema_version(soci::session& sql) {
+    sql << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+           "description TEXT NOT NULL)";
     int version = 0;
     soci::indicator ind = soci::i_null;
     sql << "SELECT MAX(version) FROM schema_version", soci::into(version, ind);
     return ind == soci::i_ok ? version : 0;
 }
 
-void apply_migrations(soci::session& sql, Backend backend) {
-    sql << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-           "description TEXT NOT NULL)";
+void apply_migrations(soci::session& sql, Backend backend, int target_version) {
     const int current = current_schema_version(sql);
     for (const auto& step : migrations) {
-        if (step.version <= current) {
+        if (step.version <= current || step.version > target_version) {
             continue;
         }
         soci::transaction tx(sql);
         execute_script(sql, for_backend(step.sql, backend));
+        if (backend == Backend::postgresql) {
+            execute_script(sql, std::string(step.postgresql_only));
+        }
         const std::string description(step.description);
         sql << "INSERT INTO schema_version (version, description) VALUES (:v, :d)",
             soci::use(step.version), soci::use(description);

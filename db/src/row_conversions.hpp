@@ -1,12 +1,13 @@
 #pragma once
-// SOCI mappings of the lab's value types, kept beside the SQL that uses them.
-
-#include <callab/lab/job.hpp>
-#include <callab/lab/reading_record.hpp>
+// Conversions between the lab's values and the columns that store them.
 
 #include <soci/soci.h>
 
 #include <chrono>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
 
 namespace callab::db {
 
@@ -33,40 +34,7 @@ inline long long get_int64(const soci::values& v, const std::string& column) {
     }
 }
 
+/// A record as audit text: one "name=value" line per field.
+std::string audit_fields(std::initializer_list<std::pair<std::string_view, std::string>> fields);
+
 } // namespace callab::db
-
-namespace soci {
-
-template <> struct type_conversion<callab::lab::Job> {
-    using base_type = values;
-
-    static void from_base(const values& v, indicator, callab::lab::Job& job) {
-        job.id = callab::lab::JobId{callab::db::get_int64(v, "id")};
-        job.spec.title = v.get<std::string>("title");
-        job.spec.instrument = v.get<std::string>("instrument");
-        job.spec.quantity = v.get<std::string>("quantity");
-        job.spec.unit = v.get<std::string>("unit");
-        job.spec.resolution = v.get<double>("resolution");
-        job.created_at = callab::db::from_microseconds(callab::db::get_int64(v, "created_at_us"));
-    }
-
-    static void to_base(const callab::lab::Job&, values&, indicator&) = delete;
-};
-
-template <> struct type_conversion<callab::lab::ReadingRecord> {
-    using base_type = values;
-
-    static void from_base(const values& v, indicator, callab::lab::ReadingRecord& r) {
-        r.id = callab::lab::ReadingId{callab::db::get_int64(v, "id")};
-        r.job = callab::lab::JobId{callab::db::get_int64(v, "job_id")};
-        r.value = v.get<double>("value");
-        r.unit = v.get<std::string>("unit");
-        r.source = v.get<std::string>("source");
-        r.taken_at = callab::db::from_microseconds(callab::db::get_int64(v, "taken_at_us"));
-        r.recorded_by = v.get<std::string>("recorded_by");
-    }
-
-    static void to_base(const callab::lab::ReadingRecord&, values&, indicator&) = delete;
-};
-
-} // namespace soci

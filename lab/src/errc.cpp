@@ -21,6 +21,12 @@ public:
             return "not enough readings for a result";
         case errc::device_fault:
             return "instrument fault";
+        case errc::not_permitted:
+            return "not permitted";
+        case errc::invalid_transition:
+            return "status does not allow this change";
+        case errc::standard_not_usable:
+            return "reference standard not usable";
         }
         return "unknown lab error";
     }

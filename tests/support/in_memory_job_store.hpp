@@ -42,7 +42,32 @@ public:
         return out;
     }
 
+    bool change_status(JobId id, lab::JobStatus from, lab::JobStatus to,
+                       const lab::User& by) override {
+        for (auto& job : jobs_) {
+            if (job.id == id && job.status == from) {
+                job.status = to;
+                if (to == lab::JobStatus::reviewed) {
+                    job.reviewer = by.id;
+                }
+                if (to == lab::JobStatus::approved) {
+                    job.approver = by.id;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+    void record_standard_use(const lab::StandardUse& use) override { uses_.push_back(use); }
+    std::vector<lab::StandardUse> standards_used(JobId job) override {
+        std::vector<lab::StandardUse> out;
+        std::copy_if(uses_.begin(), uses_.end(), std::back_inserter(out),
+                     [job](const lab::StandardUse& u) { return u.job == job; });
+        return out;
+    }
+
 private:
+    std::vector<lab::StandardUse> uses_;
     std::vector<Job> jobs_;
     std::vector<ReadingRecord> readings_;
 };

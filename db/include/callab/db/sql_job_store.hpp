@@ -3,6 +3,8 @@
 #include <callab/db/database.hpp>
 #include <callab/lab/job_store.hpp>
 
+#include <span>
+
 namespace callab::db {
 
 /// lab::JobStore on the lab's SQL database. Throws DatabaseError when the database fails.
@@ -14,7 +16,13 @@ public:
     std::optional<lab::Job> find_job(lab::JobId id) override;
     std::vector<lab::Job> list_jobs() override;
     lab::ReadingRecord append_reading(const lab::ReadingRecord& reading) override;
+    /// Appends several readings (each audited) in one transaction: all or none.
+    std::vector<lab::ReadingRecord> append_readings(std::span<const lab::ReadingRecord> readings);
     std::vector<lab::ReadingRecord> readings_of(lab::JobId job) override;
+    bool change_status(lab::JobId job, lab::JobStatus from, lab::JobStatus to,
+                       const lab::User& by) override;
+    void record_standard_use(const lab::StandardUse& use) override;
+    std::vector<lab::StandardUse> standards_used(lab::JobId job) override;
 
 private:
     Database& database_;

@@ -18,6 +18,12 @@ enum class errc {
     not_enough_readings,
     /// An instrument failed while being read; the message names it.
     device_fault,
+    /// The user's role, or the four-eyes rule, does not allow the action.
+    not_permitted,
+    /// The record's status does not allow the change (e.g. an issued job, a returned booking).
+    invalid_transition,
+    /// A reference standard is overdue, suspended or retired and no override applies.
+    standard_not_usable,
 };
 
 const boost::system::error_category& lab_category() noexcept;

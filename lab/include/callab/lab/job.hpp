@@ -1,8 +1,10 @@
 #pragma once
 
+#include <callab/lab/job_status.hpp>
 #include <callab/lab/strong_id.hpp>
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 namespace callab::lab {
@@ -14,6 +16,15 @@ struct NewJob {
     std::string quantity;   ///< the measured quantity, e.g. "object_temperature"
     std::string unit;       ///< e.g. "degC"
     double resolution = 0;  ///< the smallest step of the indication, in `unit`
+    std::optional<EnterpriseId> enterprise = std::nullopt;
+    std::optional<InstrumentId> instrument_id = std::nullopt; ///< the registered device under test
+    std::optional<ProcedureId> procedure = std::nullopt;      ///< the procedure version followed
+    std::optional<UserId> technician = std::nullopt;
+    /// Free under this programme (the fee is waived and recorded); paid when empty.
+    std::optional<ProgrammeId> programme = std::nullopt;
+    long long fee_cents = 0;      ///< the fee charged, or waived under a programme
+    std::string environment = {}; ///< environmental conditions, e.g. "23.1 °C, 45 %RH"
+    std::optional<JobId> corrects = std::nullopt; ///< the issued job this one corrects
 };
 
 /// A calibration job as stored.
@@ -21,6 +32,9 @@ struct Job {
     JobId id;
     NewJob spec;
     std::chrono::system_clock::time_point created_at;
+    JobStatus status = JobStatus::draft;
+    std::optional<UserId> reviewer = std::nullopt;
+    std::optional<UserId> approver = std::nullopt;
 };
 
 } // namespace callab::lab

@@ -2,6 +2,8 @@
 
 #include <callab/lab/job.hpp>
 #include <callab/lab/reading_record.hpp>
+#include <callab/lab/standard_use.hpp>
+#include <callab/lab/user.hpp>
 
 #include <optional>
 #include <vector>
@@ -23,6 +25,14 @@ public:
     virtual ReadingRecord append_reading(const ReadingRecord& reading) = 0;
     /// A job's readings in the order they were taken.
     virtual std::vector<ReadingRecord> readings_of(JobId job) = 0;
+
+    /// Moves a job from `from` to `to` if it is still in `from` (false otherwise, so two
+    /// concurrent changes cannot both succeed). `by` becomes the reviewer when `to` is
+    /// reviewed and the approver when `to` is approved; the change is audited under `by`.
+    virtual bool change_status(JobId job, JobStatus from, JobStatus to, const User& by) = 0;
+    /// Records a standard used at a test point of a job.
+    virtual void record_standard_use(const StandardUse& use) = 0;
+    virtual std::vector<StandardUse> standards_used(JobId job) = 0;
 };
 
 } // namespace callab::lab

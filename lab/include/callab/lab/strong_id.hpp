@@ -23,5 +23,14 @@ private:
 
 using JobId = StrongId<struct JobIdTag>;
 using ReadingId = StrongId<struct ReadingIdTag>;
+using UserId = StrongId<struct UserIdTag>;
+using EnterpriseId = StrongId<struct EnterpriseIdTag>;
+using InstrumentId = StrongId<struct InstrumentIdTag>;
+using StandardId = StrongId<struct StandardIdTag>;
+using CertificateId = StrongId<struct CertificateIdTag>;
+using ProcedureId = StrongId<struct ProcedureIdTag>;
+using ProgrammeId = StrongId<struct ProgrammeIdTag>;
+using EquipmentId = StrongId<struct EquipmentIdTag>;
+using BookingId = StrongId<struct BookingIdTag>;
 
 } // namespace callab::lab

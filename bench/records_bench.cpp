@@ -1,0 +1,161 @@
+// The lab's records at scale on SQLite: 100,000 instruments and 1,000,000 readings (10,000
+// jobs of 100 readings), built once into bench-records.db in the working directory.
+//   - a job with its readings loads (SqlJobStore::find_job + readings_of), against the
+//     named baseline `baseline_sqlite3_select`: the same rows read with a prepared
+//     statement of the bare SQLite C API;
+//   - a durable reading insert (WAL, synchronous=FULL, audited, one transaction each),
+//     against `baseline_sqlite3_insert`: one bare INSERT per transaction with the same
+//     PRAGMAs into a table without audit.
+#include <callab/db/database.hpp>
+#include <callab/db/sql_enterprise_store.hpp>
+#include <callab/db/sql_job_store.hpp>
+#include <callab/lab/credit_code.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <random>
+#include <sqlite3.h>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int enterprises = 1'000;
+constexpr int instruments_per_enterprise = 100;
+constexpr int jobs = 10'000;
+constexpr int readings_per_job = 100;
+const std::string file = "bench-records.db";
+
+std::string credit_code(int n) {
+    char first17[18];
+    std::snprintf(first17, sizeof first17, "91350100MA%07d", n);
+    return first17 + std::string(1, *callab::lab::credit_code_check_character(first17));
+}
+
+void populate(callab::db::Database& database) {
+    using namespace callab;
+    db::SqlEnterpriseStore registry(database);
+    std::vector<lab::NewEnterprise> batch;
+    for (int e = 0; e < enterprises; ++e) {
+        batch.push_back({"Enterprise " + std::to_string(e), credit_code(e), "Fujian", "",
+                         lab::SizeClass::small, ""});
+    }
+    const auto stored = registry.add_enterprises(batch, "bench").value();
+    for (const auto& enterprise : stored) {
+        std::vector<lab::NewInstrument> instruments;
+        for (int i = 0; i < instruments_per_enterprise; ++i) {
+            instruments.push_back({lab::InstrumentKind::ir_forehead_thermometer, "Maker", "M1",
+                                   "S" + std::to_string(i), 32.0, 42.5, "degC", 0.1, enterprise.id,
+                                   lab::MetrologyRegime::calibration});
+        }
+        registry.add_instruments(instruments, "bench").value();
+    }
+    db::SqlJobStore store(database);
+    std::mt19937_64 random(1);
+    std::normal_distribution<double> noise(37.0, 0.05);
+    for (int j = 0; j < jobs; ++j) {
+        const auto job = store.create_job({"IR at 37", "FT", "object_temperature", "degC", 0.1});
+        std::vector<lab::ReadingRecord> readings;
+        for (int r = 0; r < readings_per_job; ++r) {
+            readings.push_back({lab::ReadingId{}, job.id, noise(random), "degC", "manual",
+                                std::chrono::system_clock::now(), "bench", r % 5});
+        }
+        store.append_readings(readings);
+    }
+}
+
+callab::db::Database& records() {
+    static std::unique_ptr<callab::db::Database> database = [] {
+        const bool exists = std::filesystem::exists(file);
+        auto opened = callab::db::Database::open("sqlite:" + file, 2);
+        if (!exists) {
+            populate(*opened);
+        }
+        return opened;
+    }();
+    return *database;
+}
+
+void job_with_readings_callab(benchmark::State& state) {
+    callab::db::SqlJobStore store(records());
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> pick(1, jobs);
+    for (auto _ : state) {
+        const callab::lab::JobId id{pick(random)};
+        auto job = store.find_job(id);
+        auto readings = store.readings_of(id);
+        benchmark::DoNotOptimize(job);
+        benchmark::DoNotOptimize(readings);
+    }
+}
+
+void baseline_sqlite3_select(benchmark::State& state) {
+    records();
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT id, job_id, value, unit, source, taken_at_us, recorded_by, "
+                       "test_point, phase FROM reading WHERE job_id = ? ORDER BY id",
+                       -1, &statement, nullptr);
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> pick(1, jobs);
+    for (auto _ : state) {
+        sqlite3_bind_int(statement, 1, pick(random));
+        double sum = 0;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            sum += sqlite3_column_double(statement, 2);
+            benchmark::DoNotOptimize(sqlite3_column_text(statement, 3));
+        }
+        sqlite3_reset(statement);
+        benchmark::DoNotOptimize(sum);
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+}
+
+void durable_reading_insert_callab(benchmark::State& state) {
+    callab::db::SqlJobStore store(records());
+    const auto job = store.create_job({"insert bench", "FT", "object_temperature", "degC", 0.1});
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(
+            store.append_reading({callab::lab::ReadingId{}, job.id, 37.0, "degC", "manual",
+                                  std::chrono::system_clock::now(), "bench"}));
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void baseline_sqlite3_insert(benchmark::State& state) {
+    const std::string baseline = "bench-baseline.db";
+    std::filesystem::remove(baseline);
+    sqlite3* db = nullptr;
+    sqlite3_open(baseline.c_str(), &db);
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE r (id "
+                 "INTEGER PRIMARY KEY, job_id INTEGER, value REAL, unit TEXT, source TEXT, "
+                 "taken_at_us INTEGER, recorded_by TEXT)",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO r (job_id, value, unit, source, taken_at_us, "
+                       "recorded_by) VALUES (1, 37.0, 'degC', 'manual', 0, 'bench')",
+                       -1, &statement, nullptr);
+    for (auto _ : state) {
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        sqlite3_step(statement);
+        sqlite3_reset(statement);
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    state.SetItemsProcessed(state.iterations());
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+}
+
+} // namespace
+
+BENCHMARK(job_with_readings_callab)->Unit(benchmark::kMillisecond);
+BENCHMARK(baseline_sqlite3_select)->Unit(benchmark::kMillisecond);
+BENCHMARK(durable_reading_insert_callab)->Unit(benchmark::kMillisecond);
+BENCHMARK(baseline_sqlite3_insert)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();

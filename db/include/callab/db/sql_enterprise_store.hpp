@@ -1,0 +1,28 @@
+#pragma once
+
+#include <callab/db/database.hpp>
+#include <callab/lab/enterprise_store.hpp>
+
+namespace callab::db {
+
+/// lab::EnterpriseStore on the lab's SQL database. Throws DatabaseError when the database
+/// fails.
+class SqlEnterpriseStore final : public lab::EnterpriseStore {
+public:
+    explicit SqlEnterpriseStore(Database& database) : database_(database) {}
+
+    lab::Outcome<std::vector<lab::Enterprise>>
+    add_enterprises(std::span<const lab::NewEnterprise> batch, std::string_view actor) override;
+    std::optional<lab::Enterprise> find_enterprise(lab::EnterpriseId id) override;
+    std::vector<lab::Enterprise> list_enterprises() override;
+
+    lab::Outcome<std::vector<lab::Instrument>>
+    add_instruments(std::span<const lab::NewInstrument> batch, std::string_view actor) override;
+    std::optional<lab::Instrument> find_instrument(lab::InstrumentId id) override;
+    std::vector<lab::Instrument> instruments_of(lab::EnterpriseId owner) override;
+
+private:
+    Database& database_;
+};
+
+} // namespace callab::db

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <callab/db/database.hpp>
+#include <callab/lab/user_store.hpp>
+
+namespace callab::db {
+
+/// lab::UserStore on the lab's SQL database. Throws DatabaseError when the database fails.
+class SqlUserStore final : public lab::UserStore {
+public:
+    explicit SqlUserStore(Database& database) : database_(database) {}
+
+    lab::Outcome<lab::User> add_user(const lab::NewUser& user, const std::string& password_hash,
+                                     std::string_view actor) override;
+    std::optional<lab::User> find_user(lab::UserId id) override;
+    std::optional<lab::User> find_user_by_name(std::string_view username) override;
+    void authorise(lab::UserId user, const std::string& procedure_code,
+                   std::string_view actor) override;
+    bool is_authorised(lab::UserId user, const std::string& procedure_code) override;
+
+private:
+    Database& database_;
+};
+
+} // namespace callab::db

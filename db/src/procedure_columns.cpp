@@ -1,0 +1,65 @@
+#include "procedure_columns.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+namespace callab::db {
+namespace {
+
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> parts;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, separator)) {
+        if (!part.empty()) {
+            parts.push_back(part);
+        }
+    }
+    return parts;
+}
+
+} // namespace
+
+std::string test_points_text(const std::vector<double>& points) {
+    std::string text;
+    for (const double p : points) {
+        text += (text.empty() ? "" : ";") + number(p);
+    }
+    return text;
+}
+
+std::vector<double> test_points_from(const std::string& text) {
+    std::vector<double> points;
+    for (const auto& part : split(text, ';')) {
+        points.push_back(std::strtod(part.c_str(), nullptr));
+    }
+    return points;
+}
+
+std::string uncertainty_inputs_text(const std::vector<lab::UncertaintyInput>& inputs) {
+    std::string text;
+    for (const auto& input : inputs) {
+        text += input.name + "|" + number(input.value) + "|" + input.distribution + "\n";
+    }
+    return text;
+}
+
+std::vector<lab::UncertaintyInput> uncertainty_inputs_from(const std::string& text) {
+    std::vector<lab::UncertaintyInput> inputs;
+    for (const auto& line : split(text, '\n')) {
+        const auto fields = split(line, '|');
+        if (fields.size() == 3) {
+            inputs.push_back({fields[0], std::strtod(fields[1].c_str(), nullptr), fields[2]});
+        }
+    }
+    return inputs;
+}
+
+} // namespace callab::db

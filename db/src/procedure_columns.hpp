@@ -1,0 +1,17 @@
+#pragma once
+// A procedure's list fields as column text: test points "37;38;39", uncertainty inputs one
+// per line as "name|value|distribution".
+
+#include <callab/lab/procedure.hpp>
+
+#include <string>
+#include <vector>
+
+namespace callab::db {
+
+std::string test_points_text(const std::vector<double>& points);
+std::vector<double> test_points_from(const std::string& text);
+std::string uncertainty_inputs_text(const std::vector<lab::UncertaintyInput>& inputs);
+std::vector<lab::UncertaintyInput> uncertainty_inputs_from(const std::string& text);
+
+} // namespace callab::db

@@ -1,0 +1,118 @@
+#include "sql_support.hpp"
+
+#include <callab/lab/audit_entry.hpp>
+
+namespace callab::db {
+
+WriteTransaction::WriteTransaction(soci::session& sql, Backend backend) : sql_(sql) {
+    if (backend == Backend::sqlite) {
+        sql_ << "BEGIN IMMEDIATE";
+    } else {
+        sql_ << "BEGIN";
+        sql_ << "LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE";
+    }
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (!done_) {
+        try {
+            sql_ << "ROLLBACK";
+        } catch (const soci::soci_error&) { // NOLINT(bugprone-empty-catch): the connection
+            // is gone; the server discards the open transaction with it.
+        }
+    }
+}
+
+void WriteTransaction::commit() {
+    sql_ << "COMMIT";
+    done_ = true;
+}
+
+void append_audit(soci::session& sql, std::string_view actor, std::string_view entity,
+                  std::string_view entity_id, std::string_view action, std::string_view before,
+                  std::string_view after) {
+    lab::AuditEntry entry;
+    long long last = 0;
+    std::string previous;
+    soci::indicator found = soci::i_null;
+    sql << "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1",
+        soci::into(last, found), soci::into(previous);
+    entry.sequence = sql.got_data() ? last + 1 : 1;
+    entry.previous_hash = sql.got_data() ? previous : lab::genesis_hash;
+    // Stored with microsecond precision, so hashed with it.
+    const long long at = to_microseconds(std::chrono::system_clock::now());
+    entry.at = from_microseconds(at);
+    entry.actor = actor;
+    entry.entity = entity;
+    entry.entity_id = entity_id;
+    entry.action = action;
+    entry.before = before;
+    entry.after = after;
+    entry.hash = lab::audit_entry_hash(entry);
+    const long long sequence = entry.sequence;
+    sql << "INSERT INTO audit_entry (sequence, at_us, actor, entity, entity_id, action, "
+           "before_text, after_text, previous_hash, hash) VALUES (:s, :at, :actor, :entity, "
+           ":eid, :action, :before, :after, :prev, :hash)",
+        soci::use(sequence), soci::use(at), soci::use(entry.actor), soci::use(entry.entity),
+        soci::use(entry.entity_id), soci::use(entry.action), soci::use(entry.before),
+        soci::use(entry.after), soci::use(entry.previous_hash), soci::use(entry.hash);
+}
+
+long long column_int64(const soci::row& row, const std::string& column) {
+    switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_integer:
+        return row.get<int>(column);
+    case soci::dt_unsigned_long_long:
+        return static_cast<long long>(row.get<unsigned long long>(column));
+    case soci::dt_double:
+        return static_cast<long long>(row.get<double>(column));
+    case soci::dt_string: // SQLite reports computed columns without a declared type as text
+        return std::stoll(row.get<std::string>(column));
+    default:
+        return row.get<long long>(column);
+    }
+}
+
+std::optional<long long> column_optional_int64(const soci::row& row, const std::string& column) {
+    if (row.get_indicator(column) == soci::i_null) {
+        return std::nullopt;
+    }
+    return column_int64(row, column);
+}
+
+std::string column_text(const soci::row& row, const std::string& column) {
+    if (row.get_indicator(column) == soci::i_null) {
+        return {};
+    }
+    return row.get<std::string>(column);
+}
+
+double column_double(const soci::row& row, const std::string& column) {
+    switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_integer:
+        return row.get<int>(column);
+    case soci::dt_long_long:
+        return static_cast<double>(row.get<long long>(column));
+    case soci::dt_string:
+        return std::stod(row.get<std::string>(column));
+    default:
+        return row.get<double>(column);
+    }
+}
+
+} // namespace callab::db
+
+namespace callab::db {
+
+std::string audit_fields(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
+    std::string text;
+    for (const auto& [name, value] : fields) {
+        text += name;
+        text += '=';
+        text += value;
+        text += '\n';
+    }
+    return text;
+}
+
+} // namespace callab::db

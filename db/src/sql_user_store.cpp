@@ -1,0 +1,130 @@
+#include "sql_support.hpp"
+
+#include <callab/db/sql_user_store.hpp>
+
+namespace callab::db {
+namespace {
+
+constexpr const char* user_columns =
+    "id, username, role, enterprise_id, display_name, password_hash";
+
+lab::User user_from(const soci::row& row) {
+    lab::User user;
+    user.id = lab::UserId{column_int64(row, "id")};
+    user.data.username = column_text(row, "username");
+    user.data.role =
+        lab::parse_enum(column_text(row, "role"), lab::role_names).value_or(lab::Role::technician);
+    if (const auto enterprise = column_optional_int64(row, "enterprise_id")) {
+        user.data.enterprise = lab::EnterpriseId{*enterprise};
+    }
+    user.data.display_name = column_text(row, "display_name");
+    user.password_hash = column_text(row, "password_hash");
+    return user;
+}
+
+std::optional<lab::User> first_user(soci::rowset<soci::row>& rows) {
+    for (const auto& row : rows) {
+        return user_from(row);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+lab::Outcome<lab::User> SqlUserStore::add_user(const lab::NewUser& user,
+                                               const std::string& password_hash,
+                                               std::string_view actor) {
+    if (auto valid = lab::validate_user(user); !valid) {
+        return valid.error();
+    }
+    return with_session(
+        database_, "cannot add user", [&](soci::session& sql) -> lab::Outcome<lab::User> {
+            WriteTransaction tx(sql, database_.backend());
+            int taken = 0;
+            sql << "SELECT COUNT(*) FROM app_user WHERE username = :u", soci::use(user.username),
+                soci::into(taken);
+            if (taken > 0) {
+                return lab::reject(lab::errc::conflict,
+                                   "username: '" + user.username + "' is already taken");
+            }
+            auto enterprise = OptionalKey::of(user.enterprise);
+            if (user.enterprise) {
+                int exists = 0;
+                sql << "SELECT COUNT(*) FROM enterprise WHERE id = :id",
+                    soci::use(enterprise.value), soci::into(exists);
+                if (exists == 0) {
+                    return lab::reject(lab::errc::not_found,
+                                       "enterprise: " + user.enterprise->to_string() +
+                                           " does not exist");
+                }
+            }
+            const std::string role(lab::enum_name(user.role, lab::role_names));
+            long long id = 0;
+            sql << "INSERT INTO app_user (username, role, enterprise_id, display_name, "
+                   "password_hash) VALUES (:u, :r, :e, :d, :h) RETURNING id",
+                soci::use(user.username), soci::use(role),
+                soci::use(enterprise.value, enterprise.indicator), soci::use(user.display_name),
+                soci::use(password_hash), soci::into(id);
+            lab::User stored{lab::UserId{id}, user, password_hash};
+            append_audit(sql, actor, "user", stored.id.to_string(), "create", "",
+                         audit_fields({{"username", user.username},
+                                       {"role", role},
+                                       {"enterprise", user.enterprise ? user.enterprise->to_string()
+                                                                      : std::string()},
+                                       {"display_name", user.display_name}}));
+            tx.commit();
+            return stored;
+        });
+}
+
+std::optional<lab::User> SqlUserStore::find_user(lab::UserId id) {
+    return with_session(database_, "cannot read user", [&](soci::session& sql) {
+        const long long key = id.value();
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT " << user_columns << " FROM app_user WHERE id = :id",
+             soci::use(key));
+        return first_user(rows);
+    });
+}
+
+std::optional<lab::User> SqlUserStore::find_user_by_name(std::string_view username) {
+    return with_session(database_, "cannot read user", [&](soci::session& sql) {
+        const std::string name(username);
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT " << user_columns << " FROM app_user WHERE username = :u",
+             soci::use(name));
+        return first_user(rows);
+    });
+}
+
+void SqlUserStore::authorise(lab::UserId user, const std::string& procedure_code,
+                             std::string_view actor) {
+    with_session(database_, "cannot authorise user", [&](soci::session& sql) {
+        const long long key = user.value();
+        WriteTransaction tx(sql, database_.backend());
+        int present = 0;
+        sql << "SELECT COUNT(*) FROM user_authorisation WHERE user_id = :u AND "
+               "procedure_code = :p",
+            soci::use(key), soci::use(procedure_code), soci::into(present);
+        if (present == 0) {
+            sql << "INSERT INTO user_authorisation (user_id, procedure_code) VALUES (:u, :p)",
+                soci::use(key), soci::use(procedure_code);
+            append_audit(sql, actor, "user", user.to_string(), "authorise", "",
+                         audit_fields({{"procedure", procedure_code}}));
+        }
+        tx.commit();
+    });
+}
+
+bool SqlUserStore::is_authorised(lab::UserId user, const std::string& procedure_code) {
+    return with_session(database_, "cannot read authorisations", [&](soci::session& sql) {
+        const long long key = user.value();
+        int present = 0;
+        sql << "SELECT COUNT(*) FROM user_authorisation WHERE user_id = :u AND "
+               "procedure_code = :p",
+            soci::use(key), soci::use(procedure_code), soci::into(present);
+        return present > 0;
+    });
+}
+
+} // namespace callab::db

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <callab/lab/booking_store.hpp>
+#include <callab/lab/standard_store.hpp>
+#include <callab/lab/user.hpp>
+
+#include <vector>
+
+namespace callab::lab {
+
+/// The rules of booking shared equipment: no bookings in the past or with end before start,
+/// an overdue or suspended standard cannot be booked, approval when the equipment asks for
+/// it, only managers approve or reject, recurring series skip the slots that conflict.
+class BookingService {
+public:
+    BookingService(BookingStore& bookings, StandardStore& standards)
+        : bookings_(bookings), standards_(standards) {}
+
+    /// Books for `by` (or on behalf of someone, as the request says) as of `now`.
+    Outcome<Booking> book(const BookingRequest& request, const User& by, TimePoint now);
+
+    struct SeriesResult {
+        std::vector<Booking> booked;
+        std::vector<Rejection> skipped; ///< one per occurrence that was not booked, with why
+    };
+    /// Books `count` occurrences `every` apart starting with `first`, skipping conflicts.
+    SeriesResult book_series(const BookingRequest& first, std::chrono::hours every, int count,
+                             const User& by, TimePoint now);
+
+    Outcome<Booking> approve(BookingId id, const User& by);
+    Outcome<Booking> reject(BookingId id, const User& by, const std::string& reason);
+    Outcome<Booking> cancel(BookingId id, const User& by);
+    Outcome<Booking> check_out(BookingId id, const User& by, TimePoint at,
+                               const std::string& condition);
+    Outcome<Booking> check_in(BookingId id, const User& by, TimePoint at,
+                              const std::string& condition);
+
+private:
+    Outcome<Booking> move(BookingId id, BookingStatus to, const User& by, TimePoint at,
+                          const std::string& note);
+    BookingStore& bookings_;
+    StandardStore& standards_;
+};
+
+} // namespace callab::lab

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <callab/lab/enterprise.hpp>
+#include <callab/lab/instrument.hpp>
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace callab::lab {
+
+/// Customer enterprises and their instruments. Adding several is all or nothing. Mutations
+/// are audited under `actor`; storage failures throw.
+class EnterpriseStore {
+public:
+    virtual ~EnterpriseStore() = default;
+
+    /// errc::conflict naming the credit code when it is already registered (then nothing
+    /// of the batch is stored).
+    virtual Outcome<std::vector<Enterprise>> add_enterprises(std::span<const NewEnterprise> batch,
+                                                             std::string_view actor) = 0;
+    virtual std::optional<Enterprise> find_enterprise(EnterpriseId id) = 0;
+    virtual std::vector<Enterprise> list_enterprises() = 0;
+
+    /// errc::not_found naming the owner when an owner enterprise does not exist.
+    virtual Outcome<std::vector<Instrument>> add_instruments(std::span<const NewInstrument> batch,
+                                                             std::string_view actor) = 0;
+    virtual std::optional<Instrument> find_instrument(InstrumentId id) = 0;
+    virtual std::vector<Instrument> instruments_of(EnterpriseId owner) = 0;
+};
+
+} // namespace callab::lab

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <callab/lab/enum_names.hpp>
+#include <callab/lab/rejection.hpp>
+#include <callab/lab/strong_id.hpp>
+
+#include <optional>
+#include <string>
+
+namespace callab::lab {
+
+/// What a user may do. Enterprise users are tied to their enterprise and see only its records.
+enum class Role { technician, reviewer, signatory, manager, admin, enterprise_user };
+
+inline constexpr EnumNames<Role, 6> role_names{{{Role::technician, "technician"},
+                                                {Role::reviewer, "reviewer"},
+                                                {Role::signatory, "signatory"},
+                                                {Role::manager, "manager"},
+                                                {Role::admin, "admin"},
+                                                {Role::enterprise_user, "enterprise_user"}}};
+
+struct NewUser {
+    std::string username; ///< [a-z0-9._-], 1–64 characters
+    Role role = Role::technician;
+    std::optional<EnterpriseId> enterprise; ///< required for, and only for, enterprise users
+    std::string display_name;
+};
+
+struct User {
+    UserId id;
+    NewUser data;
+    std::string password_hash; ///< argon2id, libsodium's crypto_pwhash_str format
+};
+
+/// Username syntax and the enterprise tie. Rejections name the field.
+Outcome<void> validate_user(const NewUser& user);
+
+} // namespace callab::lab

@@ -1,0 +1,119 @@
+#include <callab/lab/booking_service.hpp>
+#include <callab/lab/standard_usability.hpp>
+
+namespace callab::lab {
+namespace {
+
+bool may_manage(const User& user) {
+    return user.data.role == Role::manager || user.data.role == Role::admin;
+}
+
+} // namespace
+
+Outcome<Booking> BookingService::book(const BookingRequest& request, const User& by,
+                                      TimePoint now) {
+    if (!(request.start < request.end)) {
+        return lab::reject(errc::invalid_field, "end: must be after start");
+    }
+    if (request.start < now) {
+        return lab::reject(errc::invalid_field, "start: a booking cannot start in the past");
+    }
+    if (request.on_behalf_of && *request.on_behalf_of != by.id && !may_manage(by) &&
+        by.data.role == Role::enterprise_user) {
+        return lab::reject(errc::not_permitted,
+                           "on_behalf_of: enterprise users book for themselves");
+    }
+    const auto equipment = bookings_.find_equipment(request.equipment);
+    if (!equipment) {
+        return lab::reject(errc::not_found,
+                           "equipment: " + request.equipment.to_string() + " does not exist");
+    }
+    if (equipment->data.standard) {
+        const auto standard = standards_.find_standard(*equipment->data.standard);
+        if (standard) {
+            const auto latest = standards_.latest_certificate(standard->id);
+            // The standard has to be usable on the last day of the booking.
+            auto usable = check_standard_usable(*standard, latest,
+                                                date_of(request.end - std::chrono::microseconds(1)),
+                                                std::nullopt);
+            if (!usable) {
+                return usable.error();
+            }
+        }
+    }
+    const auto status =
+        equipment->data.approval_required ? BookingStatus::requested : BookingStatus::approved;
+    return bookings_.create_booking(request, status, by.data.username);
+}
+
+BookingService::SeriesResult BookingService::book_series(const BookingRequest& first,
+                                                         std::chrono::hours every, int count,
+                                                         const User& by, TimePoint now) {
+    SeriesResult result;
+    for (int i = 0; i < count; ++i) {
+        BookingRequest occurrence = first;
+        occurrence.start += every * i;
+        occurrence.end += every * i;
+        auto booked = book(occurrence, by, now);
+        if (booked) {
+            result.booked.push_back(*booked);
+        } else {
+            result.skipped.push_back(booked.error());
+        }
+    }
+    return result;
+}
+
+Outcome<Booking> BookingService::move(BookingId id, BookingStatus to, const User& by, TimePoint at,
+                                      const std::string& note) {
+    const auto booking = bookings_.find_booking(id);
+    if (!booking) {
+        return lab::reject(errc::not_found, "booking: " + id.to_string() + " does not exist");
+    }
+    if (!booking_transition_allowed(booking->status, to)) {
+        return lab::reject(errc::invalid_transition,
+                           "booking " + id.to_string() + " is " +
+                               std::string(enum_name(booking->status, booking_status_names)) +
+                               " and cannot become " +
+                               std::string(enum_name(to, booking_status_names)));
+    }
+    if (!bookings_.change_booking_status(id, booking->status, to, at, note, by.data.username)) {
+        return lab::reject(errc::conflict, "booking " + id.to_string() + " was changed meanwhile");
+    }
+    return *bookings_.find_booking(id);
+}
+
+Outcome<Booking> BookingService::approve(BookingId id, const User& by) {
+    if (!may_manage(by)) {
+        return lab::reject(errc::not_permitted, "only a manager approves bookings");
+    }
+    return move(id, BookingStatus::approved, by, std::chrono::system_clock::now(), "");
+}
+
+Outcome<Booking> BookingService::reject(BookingId id, const User& by, const std::string& reason) {
+    if (!may_manage(by)) {
+        return lab::reject(errc::not_permitted, "only a manager rejects bookings");
+    }
+    return move(id, BookingStatus::rejected, by, std::chrono::system_clock::now(), reason);
+}
+
+Outcome<Booking> BookingService::cancel(BookingId id, const User& by) {
+    const auto booking = bookings_.find_booking(id);
+    if (booking && !may_manage(by) && booking->request.requested_by != by.id &&
+        booking->request.on_behalf_of != by.id) {
+        return lab::reject(errc::not_permitted, "only the booker or a manager cancels a booking");
+    }
+    return move(id, BookingStatus::cancelled, by, std::chrono::system_clock::now(), "");
+}
+
+Outcome<Booking> BookingService::check_out(BookingId id, const User& by, TimePoint at,
+                                           const std::string& condition) {
+    return move(id, BookingStatus::checked_out, by, at, condition);
+}
+
+Outcome<Booking> BookingService::check_in(BookingId id, const User& by, TimePoint at,
+                                          const std::string& condition) {
+    return move(id, BookingStatus::returned, by, at, condition);
+}
+
+} // namespace callab::lab
