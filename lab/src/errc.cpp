@@ -21,6 +21,12 @@ public:
             return "not enough readings for a result";
         case errc::device_fault:
             return "instrument fault";
+        case errc::render_failed:
+            return "document could not be rendered";
+        case errc::schema_violation:
+            return "document does not conform to its schema";
+        case errc::signing_failed:
+            return "document could not be signed";
         }
         return "unknown lab error";
     }
