@@ -7,6 +7,7 @@
 #include <callab/lab/certificate_dcc.hpp>
 #include <callab/lab/certificate_digest.hpp>
 #include <callab/lab/certificate_pdf.hpp>
+#include <callab/lab/certificate_signature.hpp>
 #include <callab/lab/errc.hpp>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,8 @@ struct RenderOptions {
     std::string pdf;
     std::string dcc;
     std::string schema_dir;
+    std::string sign_key;
+    std::string sign_cert;
 };
 
 lab::CertificateContent read_content(const std::string& path) {
@@ -79,6 +82,13 @@ void run_render(const RenderOptions& options) {
             fail_with(options.content, written.error());
         }
         dcc = std::move(*written);
+        if (!options.sign_key.empty()) {
+            auto signed_dcc = lab::sign_dcc(dcc, {options.sign_key, options.sign_cert});
+            if (!signed_dcc) {
+                fail_with(options.content, signed_dcc.error());
+            }
+            dcc = std::move(*signed_dcc);
+        }
         if (!options.schema_dir.empty()) {
             if (const auto valid = lab::validate_dcc(dcc, options.schema_dir); !valid) {
                 fail_with(options.content, valid.error());
@@ -93,6 +103,7 @@ void run_render(const RenderOptions& options) {
     if (!options.dcc.empty()) {
         write_file(options.dcc, dcc);
         std::cout << "dcc " << options.dcc << " sha256 " << digest.dcc_sha256
+                  << (options.sign_key.empty() ? "" : " (signed)")
                   << (options.schema_dir.empty() ? "" : " (valid)") << '\n';
     }
 }
@@ -115,6 +126,17 @@ void add_cert_command(CLI::App& app) {
                      "Validate the DCC against dcc.xsd in this folder before writing it")
         ->check(CLI::ExistingDirectory)
         ->needs(dcc);
+    auto* key = render
+                    ->add_option("--sign-key", options->sign_key,
+                                 "Sign the DCC (xmlsec1) with this private key, PEM")
+                    ->check(CLI::ExistingFile)
+                    ->needs(dcc);
+    auto* certificate = render
+                            ->add_option("--sign-cert", options->sign_cert,
+                                         "The signing key's X.509 certificate, PEM")
+                            ->check(CLI::ExistingFile);
+    key->needs(certificate);
+    certificate->needs(key);
     render->callback([options, pdf, dcc] {
         if (pdf->count() == 0 && dcc->count() == 0) {
             throw CommandFailure(exit_usage, "cert render: give --pdf, --dcc or both");

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <boost/assert/source_location.hpp>
 #include <boost/system/error_code.hpp>
+#include <boost/system/system_error.hpp>
 
 #include <string>
 
@@ -15,5 +17,12 @@ struct CertificateError {
 
     std::string message() const { return field + ": " + cause; }
 };
+
+/// Lets `result<T, CertificateError>::value()` throw a boost::system::system_error carrying
+/// the code and the message (found by argument-dependent lookup).
+[[noreturn]] inline void throw_exception_from_error(const CertificateError& error,
+                                                    const boost::source_location&) {
+    throw boost::system::system_error(error.code, error.message());
+}
 
 } // namespace callab::lab
