@@ -3,17 +3,16 @@
 //   render_certificate_pdf  vs  an empty A4 cairo PDF page (the floor of any cairo PDF);
 //   write_dcc               vs  copying a string of the DCC's size (the floor of producing
 //                               those bytes).
+#include "support/sample_certificate.hpp"
+
 #include <callab/lab/certificate_dcc.hpp>
 #include <callab/lab/certificate_digest.hpp>
 #include <callab/lab/certificate_pdf.hpp>
-
-#include "support/sample_certificate.hpp"
 
 #include <benchmark/benchmark.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-
 #include <string>
 
 namespace {
@@ -24,8 +23,8 @@ cairo_status_t append_to(void* closure, const unsigned char* data, unsigned int 
 }
 
 void pdf_callab_certificate(benchmark::State& state) {
-    const auto content = callab::test::sample_certificate_with_points(
-        static_cast<std::size_t>(state.range(0)));
+    const auto content =
+        callab::test::sample_certificate_with_points(static_cast<std::size_t>(state.range(0)));
     for (auto _ : state) {
         auto pdf = callab::lab::render_certificate_pdf(content);
         benchmark::DoNotOptimize(pdf);
@@ -53,8 +52,8 @@ void dcc_callab_write(benchmark::State& state) {
         auto xml = callab::lab::write_dcc(content, pdf);
         benchmark::DoNotOptimize(xml);
     }
-    state.SetBytesProcessed(state.iterations() *
-                            static_cast<std::int64_t>(callab::lab::write_dcc(content, pdf)->size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(
+                                                     callab::lab::write_dcc(content, pdf)->size()));
 }
 
 void dcc_baseline_string_copy(benchmark::State& state) {

@@ -116,7 +116,9 @@ void add_cert_command(CLI::App& app) {
     auto options = std::make_shared<RenderOptions>();
     auto* render =
         cert->add_subcommand("render", "Render a certificate's PDF and DCC from its JSON content");
-    render->add_option("content", options->content, "Certificate content, JSON (docs/certificates.md)")
+    render
+        ->add_option("content", options->content,
+                     "Certificate content, JSON (docs/certificates.md)")
         ->required();
     auto* pdf = render->add_option("--pdf", options->pdf, "Write the PDF here");
     auto* dcc = render->add_option("--dcc", options->dcc,

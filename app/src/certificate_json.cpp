@@ -172,15 +172,12 @@ lab::ItemIdentification identification(const json& value, const std::string& pat
 }
 
 lab::ReferenceStandardUsed standard(const json& value, const std::string& path) {
-    object(value, path,
-           {"name", "model", "serial", "certificate_number", "issuer", "due_date",
-            "characteristics"});
-    return {bilingual(value, path, "name"),
-            text(value, path, "model", false),
-            text(value, path, "serial", false),
-            text(value, path, "certificate_number"),
-            bilingual(value, path, "issuer"),
-            date(value, path, "due_date"),
+    object(
+        value, path,
+        {"name", "model", "serial", "certificate_number", "issuer", "due_date", "characteristics"});
+    return {bilingual(value, path, "name"),      text(value, path, "model", false),
+            text(value, path, "serial", false),  text(value, path, "certificate_number"),
+            bilingual(value, path, "issuer"),    date(value, path, "due_date"),
             text(value, path, "characteristics")};
 }
 
@@ -228,9 +225,9 @@ lab::ResultGroup group(const json& value, const std::string& path) {
 }
 
 void read_parties(const json& doc, lab::CertificateContent& c) {
-    const json& lab_json = object(required(doc, "", "laboratory"), "laboratory",
-                                  {"name", "address", "city", "country_code", "accreditation",
-                                   "phone", "email"});
+    const json& lab_json =
+        object(required(doc, "", "laboratory"), "laboratory",
+               {"name", "address", "city", "country_code", "accreditation", "phone", "email"});
     c.laboratory = {bilingual(lab_json, "laboratory", "name"),
                     bilingual(lab_json, "laboratory", "address"),
                     text(lab_json, "laboratory", "city"),
@@ -243,27 +240,47 @@ void read_parties(const json& doc, lab::CertificateContent& c) {
     c.customer = {bilingual(customer, "customer", "name"),
                   bilingual(customer, "customer", "address"), text(customer, "customer", "city"),
                   text(customer, "customer", "country_code")};
-    const json& item = object(required(doc, "", "item"), "item",
-                              {"kind", "manufacturer", "model", "serial", "identifications",
-                               "condition"});
-    c.item = {bilingual(item, "item", "kind"),
-              bilingual(item, "item", "manufacturer", false),
-              text(item, "item", "model", false),
-              text(item, "item", "serial", false),
-              array<lab::ItemIdentification>(item, "item", "identifications", false,
-                                             identification),
-              bilingual(item, "item", "condition", false)};
+    const json& item =
+        object(required(doc, "", "item"), "item",
+               {"kind", "manufacturer", "model", "serial", "identifications", "condition"});
+    c.item = {
+        bilingual(item, "item", "kind"),
+        bilingual(item, "item", "manufacturer", false),
+        text(item, "item", "model", false),
+        text(item, "item", "serial", false),
+        array<lab::ItemIdentification>(item, "item", "identifications", false, identification),
+        bilingual(item, "item", "condition", false)};
 }
 
 } // namespace
 
 lab::CertificateContent certificate_from_json(const json& doc) {
     object(doc, "",
-           {"number", "kind", "issue_date", "laboratory", "customer", "item", "receipt_date",
-            "performance_begin", "performance_end", "location", "place", "environment", "method",
-            "reference_standards", "traceability", "results", "decision_rule", "calibrator",
-            "reviewer", "signatory", "remarks", "recalibration_interval_requested",
-            "recalibration_interval_months", "verification_url", "replaces_number",
+           {"number",
+            "kind",
+            "issue_date",
+            "laboratory",
+            "customer",
+            "item",
+            "receipt_date",
+            "performance_begin",
+            "performance_end",
+            "location",
+            "place",
+            "environment",
+            "method",
+            "reference_standards",
+            "traceability",
+            "results",
+            "decision_rule",
+            "calibrator",
+            "reviewer",
+            "signatory",
+            "remarks",
+            "recalibration_interval_requested",
+            "recalibration_interval_months",
+            "verification_url",
+            "replaces_number",
             "amendment_reason"});
     lab::CertificateContent c;
     c.number = text(doc, "", "number");

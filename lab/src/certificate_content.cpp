@@ -1,7 +1,7 @@
+#include "certificate_text.hpp"
+
 #include <callab/lab/certificate_content.hpp>
 #include <callab/lab/errc.hpp>
-
-#include "certificate_text.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -159,10 +159,14 @@ Check check_people(const CertificateContent& c) {
 
 Check check_parties(const CertificateContent& c) {
     const std::pair<const char*, const BilingualText*> texts[] = {
-        {"laboratory.name", &c.laboratory.name}, {"laboratory.address", &c.laboratory.address},
-        {"customer.name", &c.customer.name},     {"customer.address", &c.customer.address},
-        {"item.kind", &c.item.kind},             {"place", &c.place},
-        {"method.title", &c.method.title},       {"traceability", &c.traceability},
+        {"laboratory.name", &c.laboratory.name},
+        {"laboratory.address", &c.laboratory.address},
+        {"customer.name", &c.customer.name},
+        {"customer.address", &c.customer.address},
+        {"item.kind", &c.item.kind},
+        {"place", &c.place},
+        {"method.title", &c.method.title},
+        {"traceability", &c.traceability},
     };
     for (const auto& [field, text] : texts) {
         if (auto r = required(field, *text); !r) {
@@ -215,8 +219,8 @@ Check check_dates(const CertificateContent& c) {
             return r;
         }
     }
-    if (auto r = not_before("performance_begin", c.performance_begin, "receipt_date",
-                            c.receipt_date);
+    if (auto r =
+            not_before("performance_begin", c.performance_begin, "receipt_date", c.receipt_date);
         !r) {
         return r;
     }

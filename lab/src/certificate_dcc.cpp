@@ -1,12 +1,12 @@
+#include "dcc_sections.hpp"
+
 #include <callab/lab/certificate_dcc.hpp>
 #include <callab/lab/errc.hpp>
 
-#include "dcc_sections.hpp"
+#include <sodium.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
-#include <sodium.h>
-
 #include <memory>
 
 namespace callab::lab {
@@ -65,8 +65,8 @@ struct DocDeleter {
 
 } // namespace
 
-boost::system::result<std::string, CertificateError>
-write_dcc(const CertificateContent& content, std::string_view embedded_pdf) {
+boost::system::result<std::string, CertificateError> write_dcc(const CertificateContent& content,
+                                                               std::string_view embedded_pdf) {
     if (auto checked = check_certificate_content(content); !checked) {
         return checked.error();
     }

@@ -1,10 +1,10 @@
-#include <callab/lab/certificate_pdf.hpp>
-#include <callab/lab/errc.hpp>
-
 #include "certificate_text.hpp"
 #include "pdf_error_chart.hpp"
 #include "pdf_sections.hpp"
 #include "pdf_table.hpp"
+
+#include <callab/lab/certificate_pdf.hpp>
+#include <callab/lab/errc.hpp>
 
 #include <algorithm>
 
@@ -48,8 +48,8 @@ void draw_conditions(PdfFlow& flow, const CertificateContent& c) {
 }
 
 std::string uncertainty_cell(const ResultPoint& p, int decimals) {
-    return text::fixed(p.expanded_uncertainty, decimals) + " (k=" +
-           text::shortest(p.coverage_factor) + ")";
+    return text::fixed(p.expanded_uncertainty, decimals) +
+           " (k=" + text::shortest(p.coverage_factor) + ")";
 }
 
 void draw_group(PdfFlow& flow, const ResultGroup& group) {
@@ -58,25 +58,22 @@ void draw_group(PdfFlow& flow, const ResultGroup& group) {
     flow.ensure(60);
     flow.paragraph(group.quantity.zh + " / " + group.quantity.en, {8.5, true, TextAlign::left});
     const std::vector<PdfTableColumn> columns{
-        {"标称值\nNominal" + in_unit, 0.11},         {"参考值\nReference" + in_unit, 0.11},
-        {"示值\nIndication" + in_unit, 0.11},        {"示值误差\nError" + in_unit, 0.11},
-        {"修正值\nCorrection" + in_unit, 0.11},      {"扩展不确定度\nU" + in_unit, 0.15},
-        {"最大允许误差\nMPE" + in_unit, 0.12},        {"符合性\nConformity", 0.18},
+        {"标称值\nNominal" + in_unit, 0.11},    {"参考值\nReference" + in_unit, 0.11},
+        {"示值\nIndication" + in_unit, 0.11},   {"示值误差\nError" + in_unit, 0.11},
+        {"修正值\nCorrection" + in_unit, 0.11}, {"扩展不确定度\nU" + in_unit, 0.15},
+        {"最大允许误差\nMPE" + in_unit, 0.12},  {"符合性\nConformity", 0.18},
     };
     std::vector<PdfTableRow> rows;
     rows.reserve(group.points.size());
     for (const auto& p : group.points) {
         const auto conformity = text::conformity_words(p.conformity);
-        rows.push_back({text::fixed(p.nominal, group.decimals),
-                        text::fixed(p.reference_value, group.decimals),
-                        text::fixed(p.indication, group.decimals),
-                        text::fixed(p.error, group.decimals),
-                        text::fixed(p.correction, group.decimals),
-                        uncertainty_cell(p, group.decimals),
-                        p.mpe ? "±" + text::shortest(*p.mpe) : std::string("—"),
-                        p.conformity == Conformity::not_stated
-                            ? std::string("—")
-                            : conformity.zh + " " + conformity.en});
+        rows.push_back(
+            {text::fixed(p.nominal, group.decimals), text::fixed(p.reference_value, group.decimals),
+             text::fixed(p.indication, group.decimals), text::fixed(p.error, group.decimals),
+             text::fixed(p.correction, group.decimals), uncertainty_cell(p, group.decimals),
+             p.mpe ? "±" + text::shortest(*p.mpe) : std::string("—"),
+             p.conformity == Conformity::not_stated ? std::string("—")
+                                                    : conformity.zh + " " + conformity.en});
     }
     draw_table(flow, columns, rows);
     const bool same_p = std::all_of(group.points.begin(), group.points.end(), [&](const auto& p) {
@@ -85,9 +82,12 @@ void draw_group(PdfFlow& flow, const ResultGroup& group) {
     const auto p = same_p ? text::shortest(group.points.front().coverage_probability * 100) + " %"
                           : std::string("见各点 / as stated per point");
     flow.paragraph("示值误差 = 示值 − 参考值；修正值 = −示值误差；U 为扩展不确定度，k 为包含因子，"
-                   "包含概率约 " + p + "。\nError = indication − reference value; correction = "
-                   "−error; U is the expanded uncertainty with coverage factor k, coverage "
-                   "probability about " + p + ".",
+                   "包含概率约 " +
+                       p +
+                       "。\nError = indication − reference value; correction = "
+                       "−error; U is the expanded uncertainty with coverage factor k, coverage "
+                       "probability about " +
+                       p + ".",
                    {7, false, TextAlign::left});
     draw_error_chart(flow, group);
 }
@@ -102,15 +102,17 @@ void draw_closing(PdfFlow& flow, const CertificateContent& c) {
     if (any_conformity(c)) {
         flow.heading("判定规则与符合性", "Decision rule and statement of conformity");
         flow.paragraph(lines(c.decision_rule));
-        flow.paragraph("各测试点的符合性见上表。\nThe conformity of each test point is stated in the "
-                       "results table above.");
+        flow.paragraph(
+            "各测试点的符合性见上表。\nThe conformity of each test point is stated in the "
+            "results table above.");
     }
     if (c.recalibration_interval_requested && c.recalibration_interval_months) {
         const auto months = std::to_string(*c.recalibration_interval_months);
         flow.heading("复校时间间隔", "Recalibration interval");
         flow.paragraph("应委托方要求，建议复校时间间隔为 " + months +
                        " 个月。\nAt the customer's request, the recommended recalibration "
-                       "interval is " + months + " months.");
+                       "interval is " +
+                       months + " months.");
     }
     if (c.replaces_number) {
         flow.heading("证书修订", "Amendment");

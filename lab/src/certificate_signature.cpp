@@ -1,7 +1,7 @@
+#include "external_program.hpp"
+
 #include <callab/lab/certificate_signature.hpp>
 #include <callab/lab/errc.hpp>
-
-#include "external_program.hpp"
 
 #include <sstream>
 #include <vector>
@@ -81,11 +81,11 @@ boost::system::result<std::string, CertificateError> sign_dcc(std::string_view x
     if (!write_whole_file(input, unsigned_xml)) {
         return CertificateError{errc::signing_failed, "dcc", "cannot write " + input.string()};
     }
-    const auto outcome = run_program({"xmlsec1", "--sign", "--privkey-pem",
-                                      key.private_key_pem.string() + "," +
-                                          key.certificate_pem.string(),
-                                      "--output", output.string(), input.string()},
-                                     scratch);
+    const auto outcome =
+        run_program({"xmlsec1", "--sign", "--privkey-pem",
+                     key.private_key_pem.string() + "," + key.certificate_pem.string(), "--output",
+                     output.string(), input.string()},
+                    scratch);
     if (!outcome.started || outcome.exit_status != 0) {
         return tool_error(outcome);
     }
@@ -106,9 +106,9 @@ verify_dcc_signature(std::string_view xml, const std::filesystem::path& trusted_
     if (!scratch.ok() || !write_whole_file(input, xml)) {
         return CertificateError{errc::signing_failed, "dcc", "no temporary folder to verify in"};
     }
-    const auto outcome = run_program({"xmlsec1", "--verify", "--trusted-pem",
-                                      trusted_certificate_pem.string(), input.string()},
-                                     scratch);
+    const auto outcome = run_program(
+        {"xmlsec1", "--verify", "--trusted-pem", trusted_certificate_pem.string(), input.string()},
+        scratch);
     if (!outcome.started || outcome.exit_status != 0) {
         return tool_error(outcome);
     }

@@ -57,9 +57,8 @@ std::string iso_date(std::chrono::year_month_day date) {
 
 std::string chinese_date(std::chrono::year_month_day date) {
     std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%04d年%02u月%02u日",
-                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                  static_cast<unsigned>(date.day()));
+    std::snprintf(buffer.data(), buffer.size(), "%04d年%02u月%02u日", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
     return buffer.data();
 }
 

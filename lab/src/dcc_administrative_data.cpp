@@ -1,7 +1,7 @@
-#include <callab/version.hpp>
-
 #include "certificate_text.hpp"
 #include "dcc_sections.hpp"
+
+#include <callab/version.hpp>
 
 #include <algorithm>
 
@@ -178,10 +178,9 @@ void write_statements(XmlBuilder& xml, const CertificateContent& c) {
                     {"本证书仅对被校对象有效，校准结果仅反映校准时的状态。",
                      "The results relate only to the item calibrated, at the time of calibration."},
                     {}, "ISO/IEC 17025:2017");
-    write_statement(xml,
-                    {"未经本实验室书面批准，不得部分复制本证书。",
-                     "This certificate shall not be reproduced except in full without the "
-                     "written approval of the laboratory."});
+    write_statement(xml, {"未经本实验室书面批准，不得部分复制本证书。",
+                          "This certificate shall not be reproduced except in full without the "
+                          "written approval of the laboratory."});
     xml.open("dcc:statement", {{"refType", "basic_traceability"}});
     xml.element("dcc:traceable", "true");
     xml.bilingual("dcc:declaration", c.traceability);
@@ -196,9 +195,9 @@ void write_statements(XmlBuilder& xml, const CertificateContent& c) {
     if (c.recalibration_interval_requested && c.recalibration_interval_months) {
         const auto months = std::to_string(*c.recalibration_interval_months);
         xml.open("dcc:statement", {{"refType", "basic_recalibration"}});
-        xml.bilingual("dcc:declaration", {"应委托方要求给出的复校时间间隔：" + months + " 个月。",
-                                          "Recalibration interval requested by the customer: " +
-                                              months + " months."});
+        xml.bilingual("dcc:declaration",
+                      {"应委托方要求给出的复校时间间隔：" + months + " 个月。",
+                       "Recalibration interval requested by the customer: " + months + " months."});
         xml.element("dcc:period", "P" + months + "M");
         write_customer(xml, "dcc:respAuthority", c.customer);
         xml.close();

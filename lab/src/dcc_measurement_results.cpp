@@ -67,7 +67,8 @@ void write_range(XmlBuilder& xml, std::string_view ref_type, const BilingualText
     const std::string max_type = std::string(ref_type) + "Max";
     for (const auto& [type, label, value] :
          {std::tuple{std::string_view(min_type), BilingualText{"最低", "Minimum"}, range.minimum},
-          std::tuple{std::string_view(max_type), BilingualText{"最高", "Maximum"}, range.maximum}}) {
+          std::tuple{std::string_view(max_type), BilingualText{"最高", "Maximum"},
+                     range.maximum}}) {
         xml.open("dcc:quantity", {{"refType", type}});
         xml.bilingual("dcc:name", label);
         xml.open("si:real");
@@ -89,8 +90,8 @@ void write_environment(XmlBuilder& xml, const CertificateEnvironment& environmen
     xml.close();
 }
 
-std::string joined(const ResultGroup& group, const std::function<std::string(const ResultPoint&)>&
-                                                 field_of) {
+std::string joined(const ResultGroup& group,
+                   const std::function<std::string(const ResultPoint&)>& field_of) {
     std::string out;
     for (const auto& point : group.points) {
         if (!out.empty()) {
@@ -102,7 +103,8 @@ std::string joined(const ResultGroup& group, const std::function<std::string(con
 }
 
 std::string joined_values(const ResultGroup& group, double ResultPoint::*member) {
-    return joined(group, [&](const ResultPoint& p) { return text::fixed(p.*member, group.decimals); });
+    return joined(group,
+                  [&](const ResultPoint& p) { return text::fixed(p.*member, group.decimals); });
 }
 
 void write_list_quantity(XmlBuilder& xml, std::string_view ref_type, const BilingualText& name,
@@ -122,8 +124,10 @@ void write_list_quantity(XmlBuilder& xml, std::string_view ref_type, const Bilin
 
 void write_limits(XmlBuilder& xml, const ResultGroup& group) {
     for (const auto& [type, name, sign] :
-         {std::tuple{"basic_acceptanceLimitLower", BilingualText{"最大允许误差下限", "Lower limit (−MPE)"}, -1.0},
-          std::tuple{"basic_acceptanceLimitUpper", BilingualText{"最大允许误差上限", "Upper limit (+MPE)"}, 1.0}}) {
+         {std::tuple{"basic_acceptanceLimitLower",
+                     BilingualText{"最大允许误差下限", "Lower limit (−MPE)"}, -1.0},
+          std::tuple{"basic_acceptanceLimitUpper",
+                     BilingualText{"最大允许误差上限", "Upper limit (+MPE)"}, 1.0}}) {
         xml.open("dcc:quantity", {{"refType", type}});
         xml.bilingual("dcc:name", name);
         xml.open("si:realListXMLList");
@@ -138,7 +142,8 @@ void write_limits(XmlBuilder& xml, const ResultGroup& group) {
 
 void write_error(XmlBuilder& xml, const ResultGroup& group, const BilingualText& decision_rule) {
     xml.open("dcc:quantity", {{"refType", "basic_measurementError"}});
-    xml.bilingual("dcc:name", {"示值误差（示值 − 参考值）", "Error of indication (indicated − reference)"});
+    xml.bilingual("dcc:name",
+                  {"示值误差（示值 − 参考值）", "Error of indication (indicated − reference)"});
     xml.open("si:realListXMLList");
     xml.element("si:valueXMLList", joined_values(group, &ResultPoint::error));
     xml.element("si:unitXMLList", group.unit);

@@ -1,9 +1,9 @@
 // The two halves of a DCC document, written by write_dcc().
 #pragma once
 
-#include <callab/lab/certificate_content.hpp>
-
 #include "xml_builder.hpp"
+
+#include <callab/lab/certificate_content.hpp>
 
 #include <string>
 #include <string_view>

@@ -1,13 +1,12 @@
 #include "external_program.hpp"
 
+#include <cstdlib>
 #include <fcntl.h>
+#include <fstream>
 #include <spawn.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 extern char** environ;
 

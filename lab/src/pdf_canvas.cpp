@@ -1,7 +1,6 @@
 #include "pdf_canvas.hpp"
 
 #include <cairo-pdf.h>
-
 #include <cmath>
 
 namespace callab::lab {
@@ -21,8 +20,7 @@ PdfCanvas::PdfCanvas(std::string& sink, bool drawing, const std::string& creatio
     surface_ = cairo_pdf_surface_create_for_stream(append_to, drawing ? &sink : &discard_,
                                                    page_width, page_height);
     cairo_pdf_surface_restrict_to_version(surface_, CAIRO_PDF_VERSION_1_5);
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE,
-                                   creation_date.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, creation_date.c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "callab");
     cairo_ = cairo_create(surface_);
     layout_ = pango_cairo_create_layout(cairo_);
@@ -118,7 +116,9 @@ void PdfCanvas::rectangle(double x, double y, double width, double height, doubl
     cairo_stroke(cairo_);
 }
 
-void PdfCanvas::show_page() { cairo_show_page(cairo_); }
+void PdfCanvas::show_page() {
+    cairo_show_page(cairo_);
+}
 
 bool PdfCanvas::finish(std::string& why) {
     if (const cairo_status_t drawn = cairo_status(cairo_); drawn != CAIRO_STATUS_SUCCESS) {

@@ -3,9 +3,8 @@
 #pragma once
 
 #include <cairo.h>
-#include <pango/pangocairo.h>
-
 #include <map>
+#include <pango/pangocairo.h>
 #include <string>
 #include <string_view>
 
@@ -21,7 +20,7 @@ struct TextStyle {
 
 class PdfCanvas {
 public:
-    static constexpr double page_width = 595.276;  // A4, points
+    static constexpr double page_width = 595.276; // A4, points
     static constexpr double page_height = 841.890;
     static constexpr double margin = 42.0;
 

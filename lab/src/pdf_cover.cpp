@@ -17,13 +17,14 @@ void draw_title(PdfFlow& flow, const CertificateContent& c) {
     const auto title = text::title(c.kind);
     PdfCanvas& canvas = flow.canvas();
     flow.advance(8);
-    flow.advance(canvas.text(flow.left(), flow.y(), flow.width(), title.zh,
-                             {22, true, TextAlign::center}));
-    flow.advance(canvas.text(flow.left(), flow.y(), flow.width(), title.en,
-                             {13, false, TextAlign::center}));
+    flow.advance(
+        canvas.text(flow.left(), flow.y(), flow.width(), title.zh, {22, true, TextAlign::center}));
+    flow.advance(
+        canvas.text(flow.left(), flow.y(), flow.width(), title.en, {13, false, TextAlign::center}));
     flow.advance(6);
     if (c.replaces_number) {
-        flow.paragraph("本证书替代证书 " + *c.replaces_number + "，原证书自本证书发布之日起作废。\n" +
+        flow.paragraph("本证书替代证书 " + *c.replaces_number +
+                           "，原证书自本证书发布之日起作废。\n" +
                            "This certificate replaces certificate No. " + *c.replaces_number +
                            ", which is withdrawn from the date of issue of this certificate.",
                        {8, true, TextAlign::center});
@@ -77,7 +78,8 @@ void draw_people(PdfFlow& flow, const CertificateContent& c) {
         std::string label;
         const CertificatePerson* person;
     } people[] = {
-        {act.zh + "员\n" + (c.kind == CertificateKind::calibration ? "Calibrated by" : "Verified by"),
+        {act.zh + "员\n" +
+             (c.kind == CertificateKind::calibration ? "Calibrated by" : "Verified by"),
          &c.calibrator},
         {"核验员\nChecked by", &c.reviewer},
         {"批准人\nApproved by", &c.signatory},

@@ -35,7 +35,9 @@ double largest_extent(const ResultGroup& group) {
 
 } // namespace
 
-double error_chart_height() { return caption_height + plot_height + axis_labels + 6; }
+double error_chart_height() {
+    return caption_height + plot_height + axis_labels + 6;
+}
 
 void draw_error_chart(PdfFlow& flow, const ResultGroup& group) {
     flow.ensure(error_chart_height());

@@ -2,9 +2,9 @@
 // ±MPE limits, drawn with cairo.
 #pragma once
 
-#include <callab/lab/certificate_content.hpp>
-
 #include "pdf_flow.hpp"
+
+#include <callab/lab/certificate_content.hpp>
 
 namespace callab::lab {
 

@@ -13,14 +13,18 @@ constexpr double footer_height = 30;
 PdfFlow::PdfFlow(PdfCanvas& canvas, const CertificateContent& content, int total_pages)
     : canvas_(canvas), content_(content), total_pages_(total_pages) {}
 
-double PdfFlow::bottom() const { return PdfCanvas::page_height - PdfCanvas::margin - footer_height; }
+double PdfFlow::bottom() const {
+    return PdfCanvas::page_height - PdfCanvas::margin - footer_height;
+}
 
 void PdfFlow::begin() {
     page_ = 1;
     draw_header();
 }
 
-bool PdfFlow::fits(double height) const { return y_ + height <= bottom(); }
+bool PdfFlow::fits(double height) const {
+    return y_ + height <= bottom();
+}
 
 void PdfFlow::ensure(double height) {
     if (!fits(height)) {
@@ -48,10 +52,10 @@ void PdfFlow::draw_header() {
     canvas_.text(left(), top, half + 60, content_.laboratory.name.zh, name_style);
     canvas_.text(left(), top + 14, half + 60, content_.laboratory.name.en, small);
     const TextStyle number_style{9, true, TextAlign::right};
-    canvas_.text(left() + half, top, half, "证书编号 Certificate No.", {7.5, false, TextAlign::right});
+    canvas_.text(left() + half, top, half, "证书编号 Certificate No.",
+                 {7.5, false, TextAlign::right});
     canvas_.text(left() + half, top + 12, half, content_.number, number_style);
-    canvas_.line(left(), top + header_height - 12, left() + width(), top + header_height - 12,
-                 0.8);
+    canvas_.line(left(), top + header_height - 12, left() + width(), top + header_height - 12, 0.8);
     y_ = top + header_height;
 }
 
@@ -60,8 +64,8 @@ void PdfFlow::draw_footer() {
     canvas_.line(left(), top, left() + width(), top, 0.5);
     const auto total = total_pages_ > 0 ? std::to_string(total_pages_) : std::string("00");
     const auto current = std::to_string(page_);
-    const std::string text = "第 " + current + " 页 共 " + total + " 页 / Page " + current +
-                             " of " + total;
+    const std::string text =
+        "第 " + current + " 页 共 " + total + " 页 / Page " + current + " of " + total;
     canvas_.text(left(), top + 5, width(), text, {8, false, TextAlign::center});
     canvas_.text(left(), top + 5, width(), content_.number, {7, false, TextAlign::left});
 }

@@ -2,9 +2,9 @@
 // (laboratory, certificate number) and the footer ("第 x 页 共 n 页 / Page x of n").
 #pragma once
 
-#include <callab/lab/certificate_content.hpp>
-
 #include "pdf_canvas.hpp"
+
+#include <callab/lab/certificate_content.hpp>
 
 #include <string>
 

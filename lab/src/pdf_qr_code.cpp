@@ -1,8 +1,7 @@
 #include "pdf_qr_code.hpp"
 
-#include <qrencode.h>
-
 #include <memory>
+#include <qrencode.h>
 
 namespace callab::lab {
 namespace {

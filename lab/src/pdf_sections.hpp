@@ -1,9 +1,9 @@
 // The parts of the certificate PDF, drawn into a PdfFlow by render_certificate_pdf().
 #pragma once
 
-#include <callab/lab/certificate_content.hpp>
-
 #include "pdf_flow.hpp"
+
+#include <callab/lab/certificate_content.hpp>
 
 #include <string>
 

@@ -18,8 +18,8 @@ struct Table {
         double height = 0;
         for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
             const TextStyle style{font_size, bold, columns[i].align};
-            height = std::max(height, flow.canvas().measure(cells[i], style,
-                                                            column_width(i) - 2 * padding));
+            height = std::max(
+                height, flow.canvas().measure(cells[i], style, column_width(i) - 2 * padding));
         }
         return height + 2 * padding;
     }

@@ -9,7 +9,9 @@ XmlBuilder::XmlBuilder(std::size_t reserve) {
     out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 }
 
-void XmlBuilder::indent() { out_.append(open_.size() * 2, ' '); }
+void XmlBuilder::indent() {
+    out_.append(open_.size() * 2, ' ');
+}
 
 void XmlBuilder::escaped(std::string_view text, bool in_attribute) {
     for (char c : text) {
@@ -85,6 +87,8 @@ void XmlBuilder::bilingual(std::string_view name, const BilingualText& text) {
     close();
 }
 
-void XmlBuilder::raw(std::string_view text) { out_ += text; }
+void XmlBuilder::raw(std::string_view text) {
+    out_ += text;
+}
 
 } // namespace callab::lab

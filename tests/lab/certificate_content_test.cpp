@@ -1,7 +1,7 @@
+#include "support/sample_certificate.hpp"
+
 #include <callab/lab/certificate_content.hpp>
 #include <callab/lab/errc.hpp>
-
-#include "support/sample_certificate.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +24,9 @@ std::string rejected_field(const CertificateContent& content) {
     return checked.error().field;
 }
 
-TEST(CertificateContent, TheSampleIsComplete) { EXPECT_EQ(rejected_field(sample_certificate()), ""); }
+TEST(CertificateContent, TheSampleIsComplete) {
+    EXPECT_EQ(rejected_field(sample_certificate()), "");
+}
 
 TEST(CertificateContent, MissingNumberIsNamed) {
     auto c = sample_certificate();

@@ -1,7 +1,7 @@
+#include "support/sample_certificate.hpp"
+
 #include <callab/lab/certificate_dcc.hpp>
 #include <callab/lab/errc.hpp>
-
-#include "support/sample_certificate.hpp"
 
 #include <gtest/gtest.h>
 
@@ -102,8 +102,9 @@ TEST_F(CertificateDcc, ValueUncertaintyAndConformityListsHaveOneEntryPerPoint) {
 
 TEST_F(CertificateDcc, CarriesTheResultsWithTheirRefTypesAndDsiUnits) {
     const auto xml = written(test::sample_certificate());
-    for (const auto* ref_type : {"basic_measuredValue", "basic_referenceValue",
-                                 "basic_measurementError", "basic_conformity", "basic_normalUsed"}) {
+    for (const auto* ref_type :
+         {"basic_measuredValue", "basic_referenceValue", "basic_measurementError",
+          "basic_conformity", "basic_normalUsed"}) {
         EXPECT_NE(xml.find(std::string("refType=\"") + ref_type + "\""), std::string::npos)
             << ref_type;
     }
@@ -119,8 +120,10 @@ TEST_F(CertificateDcc, CarriesTheResultsWithTheirRefTypesAndDsiUnits) {
 
 TEST_F(CertificateDcc, IsInChineseAndEnglish) {
     const auto xml = written(test::sample_certificate());
-    EXPECT_NE(xml.find("<dcc:usedLangCodeISO639_1>zh</dcc:usedLangCodeISO639_1>"), std::string::npos);
-    EXPECT_NE(xml.find("<dcc:usedLangCodeISO639_1>en</dcc:usedLangCodeISO639_1>"), std::string::npos);
+    EXPECT_NE(xml.find("<dcc:usedLangCodeISO639_1>zh</dcc:usedLangCodeISO639_1>"),
+              std::string::npos);
+    EXPECT_NE(xml.find("<dcc:usedLangCodeISO639_1>en</dcc:usedLangCodeISO639_1>"),
+              std::string::npos);
     EXPECT_EQ(count(xml, "lang=\"zh\""), count(xml, "lang=\"en\""));
     EXPECT_NE(xml.find("<dcc:content lang=\"zh\">红外额温计</dcc:content>"), std::string::npos);
     EXPECT_NE(xml.find("<dcc:content lang=\"en\">Infrared forehead thermometer</dcc:content>"),
@@ -155,8 +158,9 @@ TEST_F(CertificateDcc, AnAmendmentNamesTheCertificateItReplaces) {
     c.replaces_number = "CAL-2026-000123";
     c.amendment_reason = {"更正出厂编号", "Serial number corrected"};
     const auto xml = written(c);
-    EXPECT_NE(xml.find("<dcc:replacedUniqueIdentifier>CAL-2026-000123</dcc:replacedUniqueIdentifier>"),
-              std::string::npos);
+    EXPECT_NE(
+        xml.find("<dcc:replacedUniqueIdentifier>CAL-2026-000123</dcc:replacedUniqueIdentifier>"),
+        std::string::npos);
     EXPECT_TRUE(validate_dcc(xml, schema_dir));
 }
 

@@ -1,9 +1,9 @@
 // What can be checked without external programs; the text of the pages is checked with
 // pdftotext in certificate_pdf_text_test.cpp.
+#include "support/sample_certificate.hpp"
+
 #include <callab/lab/certificate_pdf.hpp>
 #include <callab/lab/errc.hpp>
-
-#include "support/sample_certificate.hpp"
 
 #include <gtest/gtest.h>
 

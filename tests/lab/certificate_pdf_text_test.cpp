@@ -1,10 +1,10 @@
 // The certificate's pages as pdftotext reads them: the fields ISO/IEC 17025 §7.8 and the
 // Chinese format ask for, in both languages, page x of n on every page and the end mark.
-#include <callab/lab/certificate_pdf.hpp>
-
 #include "support/child_process.hpp"
 #include "support/sample_certificate.hpp"
 #include "support/temporary_directory.hpp"
+
+#include <callab/lab/certificate_pdf.hpp>
 
 #include <gtest/gtest.h>
 
@@ -28,7 +28,8 @@ std::vector<std::string> pages_of(const CertificateContent& content) {
     }
     TemporaryDirectory dir;
     std::ofstream(dir.path() / "certificate.pdf", std::ios::binary) << *pdf;
-    ChildProcess pdftotext({"/usr/bin/pdftotext", "-layout", (dir.path() / "certificate.pdf").string(),
+    ChildProcess pdftotext({"/usr/bin/pdftotext", "-layout",
+                            (dir.path() / "certificate.pdf").string(),
                             (dir.path() / "certificate.txt").string()},
                            dir.path());
     EXPECT_EQ(pdftotext.wait(), 0) << pdftotext.standard_error();
@@ -39,7 +40,8 @@ std::vector<std::string> pages_of(const CertificateContent& content) {
     std::string all = text.str();
     for (std::size_t start = 0; start < all.size();) {
         const auto end = all.find('\f', start);
-        pages.push_back(all.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        pages.push_back(
+            all.substr(start, end == std::string::npos ? std::string::npos : end - start));
         if (end == std::string::npos) {
             break;
         }
@@ -62,23 +64,89 @@ std::string joined(const std::vector<std::string>& pages) {
 TEST(CertificatePdfText, ShowsTheRequiredFieldsInBothLanguages) {
     const auto text = joined(pages_of(test::sample_certificate()));
     const char* expected[] = {
-        "校准证书", "Calibration Certificate", "证书编号", "Certificate No.", "CAL-2026-000123",
-        "示例计量测试研究院", "Example Institute of Metrology", "杭州市示例路 1 号",
-        "1 Example Road, Hangzhou", "CNAS L0000", "委托方", "Customer",
-        "示例医疗器械有限公司", "Example Medical Devices Co., Ltd.", "红外额温计",
-        "Infrared forehead thermometer", "IRT-100", "SN20240815001", "出厂编号", "Serial number",
-        "接收日期", "Date of receipt", "2026-03-03", "校准日期", "Date of calibration",
-        "2026-03-05", "发布日期", "Date of issue", "2026-03-07", "校准地点", "Place of calibration",
-        "本院温度实验室 201 室", "校准依据", "Method", "JJF 1107-2003", "所用计量标准",
-        "Reference standards used", "RD2025-0311", "WD2025-1188", "2027-01-15",
-        "U = 0.04 ℃ (k=2)", "计量溯源性", "traceability", "环境条件", "environmental conditions",
-        "(22.6 ~ 23.4) ℃", "(42 ~ 48) %", "温度", "Temperature", "相对湿度", "Relative humidity",
-        "校准结果", "Results", "示值误差", "Error", "扩展不确定度", "0.07 (k=2)", "0.08 (k=2)",
-        "35.03", "37.10", "-0.07", "±0.2", "符合 pass", "判定规则", "Decision rule",
-        "校准员", "Calibrated by", "核验员", "Checked by", "批准人", "Approved by", "张三",
-        "ZHANG San", "王五", "WANG Wu", "李四", "LI Si", "技术负责人", "本证书仅对被校对象有效",
-        "The results relate only to the item calibrated", "不得部分复制本证书",
-        "shall not be reproduced except in full", "https://lab.example.org/verify/CAL-2026-000123",
+        "校准证书",
+        "Calibration Certificate",
+        "证书编号",
+        "Certificate No.",
+        "CAL-2026-000123",
+        "示例计量测试研究院",
+        "Example Institute of Metrology",
+        "杭州市示例路 1 号",
+        "1 Example Road, Hangzhou",
+        "CNAS L0000",
+        "委托方",
+        "Customer",
+        "示例医疗器械有限公司",
+        "Example Medical Devices Co., Ltd.",
+        "红外额温计",
+        "Infrared forehead thermometer",
+        "IRT-100",
+        "SN20240815001",
+        "出厂编号",
+        "Serial number",
+        "接收日期",
+        "Date of receipt",
+        "2026-03-03",
+        "校准日期",
+        "Date of calibration",
+        "2026-03-05",
+        "发布日期",
+        "Date of issue",
+        "2026-03-07",
+        "校准地点",
+        "Place of calibration",
+        "本院温度实验室 201 室",
+        "校准依据",
+        "Method",
+        "JJF 1107-2003",
+        "所用计量标准",
+        "Reference standards used",
+        "RD2025-0311",
+        "WD2025-1188",
+        "2027-01-15",
+        "U = 0.04 ℃ (k=2)",
+        "计量溯源性",
+        "traceability",
+        "环境条件",
+        "environmental conditions",
+        "(22.6 ~ 23.4) ℃",
+        "(42 ~ 48) %",
+        "温度",
+        "Temperature",
+        "相对湿度",
+        "Relative humidity",
+        "校准结果",
+        "Results",
+        "示值误差",
+        "Error",
+        "扩展不确定度",
+        "0.07 (k=2)",
+        "0.08 (k=2)",
+        "35.03",
+        "37.10",
+        "-0.07",
+        "±0.2",
+        "符合 pass",
+        "判定规则",
+        "Decision rule",
+        "校准员",
+        "Calibrated by",
+        "核验员",
+        "Checked by",
+        "批准人",
+        "Approved by",
+        "张三",
+        "ZHANG San",
+        "王五",
+        "WANG Wu",
+        "李四",
+        "LI Si",
+        "技术负责人",
+        "本证书仅对被校对象有效",
+        "The results relate only to the item calibrated",
+        "不得部分复制本证书",
+        "shall not be reproduced except in full",
+        "https://lab.example.org/verify/CAL-2026-000123",
     };
     for (const char* field : expected) {
         EXPECT_NE(text.find(field), std::string::npos) << "missing: " << field;
@@ -91,7 +159,8 @@ TEST(CertificatePdfText, EveryPageSaysPageXOfNAndOnlyTheLastHasTheEndMark) {
     const auto n = std::to_string(pages.size());
     for (std::size_t i = 0; i < pages.size(); ++i) {
         const auto x = std::to_string(i + 1);
-        EXPECT_NE(pages[i].find("第 " + x + " 页 共 " + n + " 页"), std::string::npos) << "page " << x;
+        EXPECT_NE(pages[i].find("第 " + x + " 页 共 " + n + " 页"), std::string::npos)
+            << "page " << x;
         EXPECT_NE(pages[i].find("Page " + x + " of " + n), std::string::npos) << "page " << x;
         EXPECT_NE(pages[i].find("CAL-2026-000123"), std::string::npos) << "page " << x;
         const bool last = i + 1 == pages.size();
@@ -110,8 +179,8 @@ TEST(CertificatePdfText, ALongResultsTableBreaksAcrossPagesWithItsHeader) {
     }
     EXPECT_GE(pages_with_header, 2U);
     const auto text = joined(pages);
-    EXPECT_NE(text.find("30.00"), std::string::npos);  // the first point
-    EXPECT_NE(text.find("59.75"), std::string::npos);  // the 120th point
+    EXPECT_NE(text.find("30.00"), std::string::npos); // the first point
+    EXPECT_NE(text.find("59.75"), std::string::npos); // the 120th point
     EXPECT_NE(pages.back().find("以下空白"), std::string::npos);
 }
 

@@ -1,11 +1,11 @@
 // Signing the DCC with xmlsec1, with a throwaway key and certificate made by openssl.
-#include <callab/lab/certificate_signature.hpp>
-#include <callab/lab/certificate_dcc.hpp>
-#include <callab/lab/errc.hpp>
-
 #include "support/child_process.hpp"
 #include "support/sample_certificate.hpp"
 #include "support/temporary_directory.hpp"
+
+#include <callab/lab/certificate_dcc.hpp>
+#include <callab/lab/certificate_signature.hpp>
+#include <callab/lab/errc.hpp>
 
 #include <gtest/gtest.h>
 

@@ -30,7 +30,8 @@ inline lab::CertificateContent sample_certificate() {
     c.item.manufacturer = {"示例电子有限公司", "Example Electronics Ltd."};
     c.item.model = "IRT-100";
     c.item.serial = "SN20240815001";
-    c.item.identifications = {{lab::IdentificationIssuer::customer, "ZC-0042", {"管理编号", "Asset no."}}};
+    c.item.identifications = {
+        {lab::IdentificationIssuer::customer, "ZC-0042", {"管理编号", "Asset no."}}};
     c.item.condition = {"外观完好，功能正常", "No visible damage, working"};
     c.receipt_date = 2026y / March / 3d;
     c.performance_begin = 2026y / March / 5d;
@@ -85,9 +86,10 @@ inline lab::CertificateContent sample_certificate() {
         group.points.push_back(p);
     }
     c.results = {group};
-    c.decision_rule = {"带保护带的二元判定（ILAC-G8 4.2.2），保护带 w = U：|E| + U ≤ MPE 判为符合。",
-                       "Binary statement with guard band (ILAC-G8 4.2.2), w = U: pass if "
-                       "|E| + U ≤ MPE."};
+    c.decision_rule = {
+        "带保护带的二元判定（ILAC-G8 4.2.2），保护带 w = U：|E| + U ≤ MPE 判为符合。",
+        "Binary statement with guard band (ILAC-G8 4.2.2), w = U: pass if "
+        "|E| + U ≤ MPE."};
     c.calibrator = {{"张三", "ZHANG San"}, {}};
     c.reviewer = {{"王五", "WANG Wu"}, {}};
     c.signatory = {{"李四", "LI Si"}, {"技术负责人", "Technical manager"}};

@@ -56,11 +56,11 @@ enum class IdentificationIssuer {
 struct CertificateLaboratory {
     BilingualText name;
     BilingualText address;
-    std::string city;              ///< e.g. "Hangzhou"
-    std::string country_code;      ///< ISO 3166-1 alpha-2, e.g. "CN"
-    std::string accreditation;     ///< e.g. "CNAS L0000"; empty when not accredited
-    std::string phone;             ///< optional
-    std::string email;             ///< optional
+    std::string city;          ///< e.g. "Hangzhou"
+    std::string country_code;  ///< ISO 3166-1 alpha-2, e.g. "CN"
+    std::string accreditation; ///< e.g. "CNAS L0000"; empty when not accredited
+    std::string phone;         ///< optional
+    std::string email;         ///< optional
 };
 
 struct CertificateCustomer {
@@ -77,12 +77,12 @@ struct ItemIdentification {
 };
 
 struct CertificateItem {
-    BilingualText kind;         ///< 器具名称, e.g. 红外额温计 / Infrared forehead thermometer
-    BilingualText manufacturer; ///< 制造厂
-    std::string model;          ///< 型号规格
-    std::string serial;         ///< 出厂编号; empty when the item has none
+    BilingualText kind; ///< 器具名称, e.g. 红外额温计 / Infrared forehead thermometer
+    BilingualText manufacturer;                      ///< 制造厂
+    std::string model;                               ///< 型号规格
+    std::string serial;                              ///< 出厂编号; empty when the item has none
     std::vector<ItemIdentification> identifications; ///< further ids (asset no., order no.)
-    BilingualText condition; ///< state on receipt (§7.8.2.1 g), optional
+    BilingualText condition;                         ///< state on receipt (§7.8.2.1 g), optional
 };
 
 /// An environmental condition during the work, as the range observed.
@@ -98,8 +98,8 @@ struct CertificateEnvironment {
 };
 
 struct CertificateMethod {
-    std::string reference; ///< e.g. "JJF 1107-2003"
-    BilingualText title;   ///< e.g. 测量人体温度的红外温度计校准规范
+    std::string reference;    ///< e.g. "JJF 1107-2003"
+    BilingualText title;      ///< e.g. 测量人体温度的红外温度计校准规范
     BilingualText deviations; ///< additions, deviations, exclusions (§7.8.2.1 n); optional
 };
 
@@ -161,12 +161,12 @@ struct CertificateContent {
     std::vector<ReferenceStandardUsed> reference_standards;
     BilingualText traceability; ///< how the results are traceable (§7.8.4.1 c)
     std::vector<ResultGroup> results;
-    BilingualText decision_rule; ///< required when any point states conformity
+    BilingualText decision_rule;  ///< required when any point states conformity
     CertificatePerson calibrator; ///< 校准员
     CertificatePerson reviewer;   ///< 核验员
     CertificatePerson signatory;  ///< 批准人 (authorises the report, §7.8.2.1 o)
     BilingualText remarks;        ///< optional
-    bool recalibration_interval_requested = false; ///< the customer asked for one (§7.8.4.3)
+    bool recalibration_interval_requested = false;    ///< the customer asked for one (§7.8.4.3)
     std::optional<int> recalibration_interval_months; ///< only when requested
     std::string verification_url;                     ///< printed as a QR code
     std::optional<std::string> replaces_number;       ///< the certificate this one amends

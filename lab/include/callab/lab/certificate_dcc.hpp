@@ -18,8 +18,8 @@ namespace callab::lab {
 /// and the conformity list) values, one entry per test point in the same order. The PDF is
 /// embedded as `dcc:document` (base64). Checks the content first (errc::invalid_field).
 /// The output is the same bytes for the same content and PDF.
-boost::system::result<std::string, CertificateError>
-write_dcc(const CertificateContent& content, std::string_view embedded_pdf);
+boost::system::result<std::string, CertificateError> write_dcc(const CertificateContent& content,
+                                                               std::string_view embedded_pdf);
 
 /// Validates a DCC against the schema set in `schema_dir` (`dcc.xsd` and what it imports,
 /// read without network). Fails with errc::schema_violation carrying libxml2's first
