@@ -1,3 +1,4 @@
+#include "certificate_text.hpp"
 #include "dcc_sections.hpp"
 
 #include <callab/lab/certificate_dcc.hpp>
@@ -14,7 +15,8 @@ namespace {
 
 void write_document(XmlBuilder& xml, const CertificateContent& c, std::string_view pdf) {
     xml.open("dcc:document");
-    xml.bilingual("dcc:name", {"校准证书（PDF 版）", "Calibration certificate (PDF)"});
+    const auto title = certificate_text::title(c.kind);
+    xml.bilingual("dcc:name", {title.zh + "（PDF 版）", title.en + " (PDF)"});
     xml.element("dcc:fileName", std::string(dcc::trimmed(c.number)) + ".pdf");
     xml.element("dcc:mimeType", "application/pdf");
     xml.raw(std::string(6, ' ') + "<dcc:dataBase64>");

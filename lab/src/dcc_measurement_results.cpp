@@ -201,7 +201,9 @@ void write_group(XmlBuilder& xml, const ResultGroup& group, const BilingualText&
 void write_measurement_results(XmlBuilder& xml, const CertificateContent& c) {
     xml.open("dcc:measurementResults");
     xml.open("dcc:measurementResult");
-    xml.bilingual("dcc:name", {"校准结果", "Calibration results"});
+    xml.bilingual("dcc:name", c.kind == CertificateKind::calibration
+                                  ? BilingualText{"校准结果", "Calibration results"}
+                                  : BilingualText{"检定结果", "Verification results"});
     write_method(xml, c.method);
     xml.open("dcc:measuringEquipments");
     for (const auto& standard : c.reference_standards) {

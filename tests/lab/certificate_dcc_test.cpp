@@ -192,6 +192,15 @@ TEST_F(CertificateDcc, BadContentIsRejectedBeforeWriting) {
     EXPECT_EQ(write_dcc(test::sample_certificate(), "").error().field, "embedded_pdf");
 }
 
+TEST_F(CertificateDcc, AVerificationCertificateIsNamedSoAndValidates) {
+    auto c = test::sample_certificate();
+    c.kind = CertificateKind::verification;
+    const auto xml = written(c);
+    EXPECT_NE(xml.find("<dcc:content lang=\"zh\">检定结果</dcc:content>"), std::string::npos);
+    EXPECT_NE(xml.find("Verification Certificate (PDF)"), std::string::npos);
+    EXPECT_TRUE(validate_dcc(xml, schema_dir));
+}
+
 TEST_F(CertificateDcc, SameContentSameBytes) {
     EXPECT_EQ(written(test::sample_certificate()), written(test::sample_certificate()));
 }
