@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace callab::lab {
 namespace {
@@ -105,7 +106,7 @@ void draw_error_chart(PdfFlow& flow, const ResultGroup& group) {
                         y_of(p.error + p.expanded_uncertainty), 0.7);
             canvas.line(x - cap, y_of(p.error - p.expanded_uncertainty), x + cap,
                         y_of(p.error - p.expanded_uncertainty), 0.7);
-            cairo_arc(cr, x, y_of(p.error), std::min(2.0, half_slot / 2), 0, 2 * M_PI);
+            cairo_arc(cr, x, y_of(p.error), std::min(2.0, half_slot / 2), 0, 2 * std::numbers::pi);
             cairo_fill(cr);
         }
         cairo_restore(cr);

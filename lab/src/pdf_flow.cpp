@@ -2,6 +2,8 @@
 
 #include "certificate_text.hpp"
 
+#include <algorithm>
+
 namespace callab::lab {
 namespace {
 
