@@ -1,4 +1,5 @@
 #include "certificate_text.hpp"
+#include "content_checks.hpp"
 
 #include <callab/lab/certificate_content.hpp>
 #include <callab/lab/errc.hpp>
@@ -10,66 +11,7 @@
 namespace callab::lab {
 namespace {
 
-using Check = boost::system::result<void, CertificateError>;
-
-CertificateError invalid(std::string field, std::string cause) {
-    return {errc::invalid_field, std::move(field), std::move(cause)};
-}
-
-bool has_blank_only(std::string_view text) {
-    return !text.empty() && text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-Check required(const std::string& field, std::string_view text) {
-    if (text.empty() || has_blank_only(text)) {
-        return invalid(field, "is missing");
-    }
-    return {};
-}
-
-Check required(const std::string& field, const BilingualText& text) {
-    if (auto zh = required(field + ".zh", text.zh); !zh) {
-        return zh;
-    }
-    return required(field + ".en", text.en);
-}
-
-/// Optional text for people: absent, or present in both languages.
-Check optional(const std::string& field, const BilingualText& text) {
-    if (text.empty()) {
-        return {};
-    }
-    return required(field, text);
-}
-
-Check finite(const std::string& field, double value) {
-    if (!std::isfinite(value)) {
-        return invalid(field, "is not a finite number (" + certificate_text::shortest(value) + ")");
-    }
-    return {};
-}
-
-Check valid_date(const std::string& field, std::chrono::year_month_day date) {
-    if (!date.ok() || date.year() < std::chrono::year{1900}) {
-        return invalid(field, "is missing or not a calendar date");
-    }
-    return {};
-}
-
-Check not_before(const std::string& field, std::chrono::year_month_day date,
-                 const std::string& earlier_field, std::chrono::year_month_day earlier) {
-    if (date < earlier) {
-        return invalid(field, "is before " + earlier_field);
-    }
-    return {};
-}
-
-Check known_unit(const std::string& field, const std::string& unit) {
-    if (!certificate_text::printed_unit(unit)) {
-        return invalid(field, "is not a D-SI unit the certificate knows (" + unit + ")");
-    }
-    return {};
-}
+using namespace content_checks;
 
 Check check_range(const std::string& field, const EnvironmentRange& range) {
     if (auto r = finite(field + ".minimum", range.minimum); !r) {
@@ -183,6 +125,18 @@ Check check_parties(const CertificateContent& c) {
             return invalid(field, "is not two capital letters (ISO 3166-1)");
         }
     }
+    const std::pair<const char*, const std::string*> plain[] = {
+        {"laboratory.accreditation", &c.laboratory.accreditation},
+        {"laboratory.phone", &c.laboratory.phone},
+        {"laboratory.email", &c.laboratory.email},
+        {"item.model", &c.item.model},
+        {"item.serial", &c.item.serial},
+    };
+    for (const auto& [field, text] : plain) {
+        if (auto r = printable(field, *text); !r) {
+            return r;
+        }
+    }
     if (auto r = required("laboratory.city", c.laboratory.city); !r) {
         return r;
     }
@@ -251,6 +205,12 @@ Check check_standards(const CertificateContent& c) {
         if (auto r = required(field + ".characteristics", standard.characteristics); !r) {
             return r;
         }
+        if (auto r = printable(field + ".model", standard.model); !r) {
+            return r;
+        }
+        if (auto r = printable(field + ".serial", standard.serial); !r) {
+            return r;
+        }
         if (auto r = valid_date(field + ".due_date", standard.due_date); !r) {
             return r;
         }
@@ -292,6 +252,9 @@ Check check_closing(const CertificateContent& c) {
         (!c.recalibration_interval_months || *c.recalibration_interval_months <= 0)) {
         return invalid("recalibration_interval_months",
                        "is missing or not positive although the customer asked for one");
+    }
+    if (auto r = printable("verification_url", c.verification_url); !r) {
+        return r;
     }
     if (!c.verification_url.starts_with("https://") && !c.verification_url.starts_with("http://")) {
         return invalid("verification_url", "is not an http(s) address");

@@ -81,6 +81,21 @@ TEST(CertificateContent, TextForPeopleNeedsBothLanguages) {
     EXPECT_EQ(rejected_field(c), "remarks.en");
 }
 
+TEST(CertificateContent, TextMustBeUtf8WithoutControlCharacters) {
+    auto c = sample_certificate();
+    c.item.kind.en = "Infrared\x01thermometer";
+    EXPECT_EQ(rejected_field(c), "item.kind.en");
+    c = sample_certificate();
+    c.customer.name.zh = "示例\xff公司";
+    EXPECT_EQ(rejected_field(c), "customer.name.zh");
+    c = sample_certificate();
+    c.item.model = "IRT\x1b-100";
+    EXPECT_EQ(rejected_field(c), "item.model");
+    c = sample_certificate();
+    c.remarks = {"第一行\n第二行", "line one\nline two"};
+    EXPECT_EQ(rejected_field(c), "");
+}
+
 TEST(CertificateContent, ConformityNeedsADecisionRuleAndAnMpe) {
     auto c = sample_certificate();
     c.decision_rule = {};
