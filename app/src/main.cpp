@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     add_import_command(app);
     add_report_command(app);
     add_backup_command(app);
+    add_cert_command(app);
 
     try {
         app.parse(argc, argv);

@@ -27,6 +27,12 @@ public:
             return "status does not allow this change";
         case errc::standard_not_usable:
             return "reference standard not usable";
+        case errc::render_failed:
+            return "document could not be rendered";
+        case errc::schema_violation:
+            return "document does not conform to its schema";
+        case errc::signing_failed:
+            return "document could not be signed";
         }
         return "unknown lab error";
     }

@@ -24,6 +24,13 @@ enum class errc {
     invalid_transition,
     /// A reference standard is overdue, suspended or retired and no override applies.
     standard_not_usable,
+    /// A certificate document (PDF, QR code) could not be rendered; the cause is the
+    /// drawing library's.
+    render_failed,
+    /// An XML document does not conform to its schema; the message is libxml2's.
+    schema_violation,
+    /// A document could not be signed or its signature checked; the cause is the tool's.
+    signing_failed,
 };
 
 const boost::system::error_category& lab_category() noexcept;
