@@ -33,7 +33,7 @@ export function readingsChartOption(
         const { mean, U } = job.result;
         series.markLine = {
             symbol: 'none',
-            label: { formatter: `${labels.mean} ${formatFixed(mean, decimals, locale)} ${unit}` },
+            label: { position: 'insideEndTop', formatter: `${labels.mean} ${formatFixed(mean, decimals, locale)} ${unit}` },
             data: [{ yAxis: mean }],
         };
         series.markArea = {
