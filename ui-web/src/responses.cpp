@@ -32,8 +32,7 @@ Response error_response(const Request& request, http::status status, std::string
 }
 
 Response read_only_response(const Request& request, std::string_view target) {
-    auto response = error_response(request, http::status::method_not_allowed,
-                                   "method_not_allowed",
+    auto response = error_response(request, http::status::method_not_allowed, "method_not_allowed",
                                    std::string(request.method_string()) + " is not allowed on " +
                                        std::string(target));
     response.set(http::field::allow, "GET, HEAD");

@@ -163,8 +163,7 @@ Response StaticFiles::serve(const Request& request) const {
     return file_response(request, *index, true);
 }
 
-Response StaticFiles::file_response(const Request& request, const File& file,
-                                    bool fallback) const {
+Response StaticFiles::file_response(const Request& request, const File& file, bool fallback) const {
     Response response{http::status::ok, request.version()};
     set_common_headers(response);
     response.keep_alive(request.keep_alive());

@@ -23,7 +23,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 function placeholders(message: string): string[] {
-    return [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1] ?? '').sort();
+    const names = [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1] ?? '');
+    return [...new Set(names)].sort();
 }
 
 const english = flatten(en as Tree);
@@ -65,13 +66,16 @@ describe('translations', () => {
             i18n.global.locale.value = locale;
             const messages = locale === 'en' ? english : chinese;
             for (const key of messages.keys()) {
-                const text = i18n.global.t(key, values);
+                const text = i18n.global.t(key, values, 2);
                 expect(text, `${locale} ${key}`).not.toBe(key);
                 expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
+                expect(text.includes('|') && key !== 'job.budget.contribution', `${locale} ${key}`).toBe(false);
             }
         }
         i18n.global.locale.value = 'en';
         expect(i18n.global.t('job.budget.contribution')).toBe('Contribution |cᵢ|·u(xᵢ)');
+        expect(i18n.global.t('jobs.total', { total: 1 }, 1)).toBe('1 job');
+        expect(i18n.global.t('jobs.total', { total: 3 }, 3)).toBe('3 jobs');
     });
 });
 

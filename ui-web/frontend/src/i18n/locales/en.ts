@@ -59,7 +59,7 @@ const en = {
     },
     jobs: {
         title: 'Calibration jobs',
-        total: '{total} jobs',
+        total: '{total} job | {total} jobs',
         empty: 'No calibration jobs yet.',
         filter: 'Filter by title or instrument',
         columns: {
