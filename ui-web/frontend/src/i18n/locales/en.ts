@@ -16,10 +16,7 @@ const en = {
         plainView: 'Page without JavaScript',
     },
     common: {
-        loading: 'Loading…',
         retry: 'Try again',
-        back: 'Back',
-        open: 'Open',
         refresh: 'Refresh',
     },
     errors: {

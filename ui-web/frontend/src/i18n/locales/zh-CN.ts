@@ -13,10 +13,7 @@ const zhCN: Messages = {
         plainView: '无脚本页面',
     },
     common: {
-        loading: '加载中…',
         retry: '重试',
-        back: '返回',
-        open: '打开',
         refresh: '刷新',
     },
     errors: {
