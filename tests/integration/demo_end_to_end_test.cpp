@@ -62,13 +62,59 @@ TEST(DemoEndToEnd, ServesTheDemoJobFromTheDatabase) {
     EXPECT_GT(job["k"].get<double>(), 1.9);
     EXPECT_NEAR(job["U"].get<double>(), job["k"].get<double>() * job["u"].get<double>(), 1e-12);
 
-    const auto page = test_support::http_get(port, "/");
+    const auto page = test_support::http_get(port, "/jobs.html");
     EXPECT_EQ(page.status, 200);
     EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
     EXPECT_NE(page.body.find("IR forehead thermometer"), std::string::npos);
     EXPECT_NE(page.body.find("Expanded uncertainty"), std::string::npos);
 
     EXPECT_EQ(test_support::http_get(port, "/api/jobs/2").status, 404);
+
+    demo.terminate();
+    EXPECT_EQ(demo.wait(), 0) << demo.standard_error();
+}
+
+// The browser app is compiled into the binary: served from a working directory that holds
+// nothing, with its script and stylesheet cached as immutable and sent gzip-compressed.
+TEST(DemoEndToEnd, ServesTheBrowserAppFromAnyDirectory) {
+    TemporaryDirectory dir;
+    ChildProcess demo({binary, "demo", "--port", "0", "--data", (dir.path() / "data").string(),
+                       "--readings", "2"},
+                      dir.path());
+    ASSERT_TRUE(demo.wait_for_output("serving http://", std::chrono::seconds(30)))
+        << demo.standard_error();
+    const auto port = served_port(demo.standard_output());
+    namespace http = boost::beast::http;
+
+    const auto index = test_support::http_get_response(port, "/jobs/1", {});
+    EXPECT_EQ(index.result_int(), 200);
+    EXPECT_EQ(index[http::field::content_type], "text/html; charset=utf-8");
+    EXPECT_EQ(index[http::field::cache_control], "no-cache");
+    const std::string policy(index["Content-Security-Policy"]);
+    EXPECT_NE(policy.find("default-src 'self'"), std::string::npos) << policy;
+    EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
+    EXPECT_EQ(policy.find("unsafe-eval"), std::string::npos) << policy;
+    std::smatch script;
+    const std::string html = index.body();
+    ASSERT_TRUE(std::regex_search(html, script, std::regex(R"re(src="(/assets/[^"]+\.js)")re")))
+        << html;
+
+    const auto plain = test_support::http_get_response(port, script[1], {});
+    EXPECT_EQ(plain.result_int(), 200);
+    EXPECT_EQ(plain[http::field::content_type], "text/javascript; charset=utf-8");
+    EXPECT_EQ(plain[http::field::cache_control], "public, max-age=31536000, immutable");
+    EXPECT_EQ(plain[http::field::content_encoding], "");
+
+    const auto gzip = test_support::http_get_response(
+        port, script[1], {{http::field::accept_encoding, "gzip, deflate, br"}});
+    EXPECT_EQ(gzip[http::field::content_encoding], "gzip");
+    ASSERT_GE(gzip.body().size(), 2U);
+    EXPECT_EQ(static_cast<unsigned char>(gzip.body()[0]), 0x1f);
+    EXPECT_LT(gzip.body().size(), plain.body().size());
+
+    EXPECT_EQ(test_support::http_get(port, "/assets/missing-0000.js").status, 404);
+    EXPECT_EQ(test_support::http_get(port, "/assets/../../../etc/passwd").status, 404);
+    EXPECT_EQ(test_support::http_get(port, "/api/nothing").content_type, "application/json");
 
     demo.terminate();
     EXPECT_EQ(demo.wait(), 0) << demo.standard_error();

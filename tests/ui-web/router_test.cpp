@@ -70,17 +70,43 @@ TEST_F(RouterTest, UnknownOrMalformedJobIdsAreNotFound) {
 
 TEST_F(RouterTest, UnknownPathIsNotFound) {
     EXPECT_EQ(get("/api/nothing").result(), http::status::not_found);
+    EXPECT_EQ(get("/api").result(), http::status::not_found);
     EXPECT_EQ(get("/../etc/passwd").result(), http::status::not_found);
 }
 
-TEST_F(RouterTest, WritesAreNotAllowedOnReadOnlyResources) {
-    const auto response = get("/api/jobs/1", http::verb::delete_);
-    EXPECT_EQ(response.result(), http::status::method_not_allowed);
-    EXPECT_EQ(response[http::field::allow], "GET, HEAD");
+TEST_F(RouterTest, UnknownApiPathsAreJsonErrorsNeverTheApp) {
+    for (const char* target : {"/api/nothing", "/api/jobs/1/readings", "/api/", "/api/x.js"}) {
+        const auto response = get(target);
+        EXPECT_EQ(response.result(), http::status::not_found) << target;
+        EXPECT_EQ(response[http::field::content_type], "application/json") << target;
+        EXPECT_EQ(json_of(response)["error"], "not_found") << target;
+    }
 }
 
-TEST_F(RouterTest, PageShowsTheJobAndCarriesSecurityHeaders) {
+TEST_F(RouterTest, RootServesTheBrowserApp) {
     const auto response = get("/");
+    EXPECT_EQ(response.result(), http::status::ok);
+    EXPECT_EQ(response[http::field::content_type], "text/html; charset=utf-8");
+    EXPECT_EQ(response[http::field::cache_control], "no-cache");
+    EXPECT_NE(response.body().find("<div id=\"app\">"), std::string::npos);
+    EXPECT_NE(response.body().find("src=\"/assets/"), std::string::npos);
+}
+
+TEST_F(RouterTest, AppRoutesServeTheAppSoTheyCanBeReloaded) {
+    EXPECT_EQ(get("/jobs/1").body(), get("/").body());
+    EXPECT_EQ(get("/jobs").body(), get("/").body());
+}
+
+TEST_F(RouterTest, WritesAreNotAllowedOnReadOnlyResources) {
+    for (const char* target : {"/api/jobs/1", "/jobs.html", "/"}) {
+        const auto response = get(target, http::verb::delete_);
+        EXPECT_EQ(response.result(), http::status::method_not_allowed) << target;
+        EXPECT_EQ(response[http::field::allow], "GET, HEAD") << target;
+    }
+}
+
+TEST_F(RouterTest, PageWithoutJavaScriptShowsTheJobAndCarriesSecurityHeaders) {
+    const auto response = get("/jobs.html");
     EXPECT_EQ(response.result(), http::status::ok);
     EXPECT_EQ(response[http::field::content_type], "text/html; charset=utf-8");
     EXPECT_NE(response.body().find("IR at 37"), std::string::npos);

@@ -99,6 +99,7 @@ std::string render_jobs_page(const std::vector<lab::JobReport>& reports, std::st
     }
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+           "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">"
            "<title>callab</title><style>"
            "body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}"
            "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .6rem}"

@@ -6,7 +6,6 @@
 #include <callab/lab/errc.hpp>
 #include <callab/version.hpp>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <charconv>
@@ -15,31 +14,8 @@ namespace callab::web {
 namespace http = boost::beast::http;
 namespace {
 
-Response make_response(const Request& request, http::status status, std::string content_type,
-                       std::string body) {
-    Response response{status, request.version()};
-    response.set(http::field::server, "callab");
-    response.set(http::field::content_type, content_type);
-    response.set(http::field::cache_control, "no-store");
-    response.set("X-Content-Type-Options", "nosniff");
-    response.set("Content-Security-Policy",
-                 "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-    response.keep_alive(request.keep_alive());
-    response.body() = std::move(body);
-    response.prepare_payload();
-    return response;
-}
-
-Response json_response(const Request& request, http::status status, const nlohmann::json& body) {
-    // Request targets may carry any bytes: never let invalid UTF-8 turn an answer into a 500.
-    return make_response(request, status, "application/json",
-                         body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
-Response error_response(const Request& request, http::status status, std::string_view code,
-                        std::string message) {
-    return json_response(request, status, {{"error", code}, {"message", std::move(message)}});
-}
+constexpr std::string_view api_prefix = "/api/";
+constexpr std::string_view jobs_page = "/jobs.html";
 
 // "/api/jobs/42" -> 42; anything but a positive decimal integer is not an id.
 std::optional<lab::JobId> parse_job_id(std::string_view text) {
@@ -51,10 +27,14 @@ std::optional<lab::JobId> parse_job_id(std::string_view text) {
     return lab::JobId{value};
 }
 
+bool is_read(const Request& request) {
+    return request.method() == http::verb::get || request.method() == http::verb::head;
+}
+
 } // namespace
 
-Router::Router(lab::JobService& jobs, std::string database)
-    : jobs_(jobs), database_(std::move(database)) {}
+Router::Router(lab::JobService& jobs, std::string database, std::span<const EmbeddedFile> app_files)
+    : jobs_(jobs), database_(std::move(database)), app_files_(app_files) {}
 
 Response Router::handle(const Request& request) const {
     try {
@@ -70,27 +50,29 @@ Response Router::handle(const Request& request) const {
 Response Router::route(const Request& request) const {
     std::string_view target = request.target();
     target = target.substr(0, target.find('?'));
-    const bool is_read =
-        request.method() == http::verb::get || request.method() == http::verb::head;
+    if (target.starts_with(api_prefix) || target == "/api") {
+        return route_api(request, target);
+    }
+    if (target == jobs_page) {
+        if (!is_read(request)) {
+            return read_only_response(request, target);
+        }
+        return make_response(request, http::status::ok, "text/html; charset=utf-8",
+                             render_jobs_page(jobs_.reports(), callab::version));
+    }
+    return app_files_.serve(request);
+}
 
+Response Router::route_api(const Request& request, std::string_view target) const {
     constexpr std::string_view jobs_prefix = "/api/jobs/";
-    const bool known = target == "/" || target == "/api/health" || target == "/api/jobs" ||
-                       target.starts_with(jobs_prefix);
+    const bool known =
+        target == "/api/health" || target == "/api/jobs" || target.starts_with(jobs_prefix);
     if (!known) {
         return error_response(request, http::status::not_found, "not_found",
                               "no such resource: " + std::string(target));
     }
-    if (!is_read) {
-        auto response = error_response(
-            request, http::status::method_not_allowed, "method_not_allowed",
-            std::string(request.method_string()) + " is not allowed on " + std::string(target));
-        response.set(http::field::allow, "GET, HEAD");
-        return response;
-    }
-
-    if (target == "/") {
-        return make_response(request, http::status::ok, "text/html; charset=utf-8",
-                             render_jobs_page(jobs_.reports(), callab::version));
+    if (!is_read(request)) {
+        return read_only_response(request, target);
     }
     if (target == "/api/health") {
         return json_response(

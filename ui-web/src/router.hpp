@@ -1,28 +1,35 @@
 #pragma once
 
-#include <callab/lab/job_service.hpp>
+#include "embedded_files.hpp"
+#include "responses.hpp"
+#include "static_files.hpp"
 
-#include <boost/beast/http.hpp>
+#include <callab/lab/job_service.hpp>
 
 #include <string>
 
 namespace callab::web {
 
-using Request = boost::beast::http::request<boost::beast::http::string_body>;
-using Response = boost::beast::http::response<boost::beast::http::string_body>;
-
 /// Maps a request to a response. Pure apart from the lab calls it makes: no sockets, so it
 /// is tested without a network. The one place where errors become HTTP statuses.
+///
+/// `/api/...` is the JSON API; `/jobs.html` the jobs as a page that needs no JavaScript;
+/// every other path belongs to the browser app (`app_files`, by default the files embedded
+/// at build time).
 class Router {
 public:
-    Router(lab::JobService& jobs, std::string database);
+    Router(lab::JobService& jobs, std::string database,
+           std::span<const EmbeddedFile> app_files = embedded_files());
 
     Response handle(const Request& request) const;
 
 private:
     Response route(const Request& request) const;
+    Response route_api(const Request& request, std::string_view target) const;
+
     lab::JobService& jobs_;
     std::string database_;
+    StaticFiles app_files_;
 };
 
 } // namespace callab::web

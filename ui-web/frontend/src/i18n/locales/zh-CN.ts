@@ -1,0 +1,121 @@
+// 简体中文。键与 en.ts 完全一致。
+import type { Messages } from './en';
+
+const zhCN: Messages = {
+    app: {
+        name: 'callab',
+        tagline: '校准实验室',
+        nav: {
+            dashboard: '总览',
+            jobs: '校准任务',
+        },
+        language: '语言',
+        plainView: '无脚本页面',
+    },
+    common: {
+        retry: '重试',
+        refresh: '刷新',
+    },
+    errors: {
+        title: '服务器无法完成此请求',
+        statusLine: 'HTTP 状态 {status} · {code}',
+        codes: {
+            network: '无法连接服务器，请确认 callab 正在运行。',
+            bad_response: '服务器的应答不是 callab 的应答。',
+            not_found: '未找到。',
+            method_not_allowed: '此处不允许该操作。',
+            bad_request: '请求格式错误。',
+            payload_too_large: '请求过大。',
+            internal: '服务器出错，已记录日志。',
+        },
+    },
+    quantities: {
+        object_temperature: '目标温度',
+    },
+    components: {
+        repeatability: '测量重复性（A 类）',
+        resolution: '示值分辨力（B 类）',
+    },
+    health: {
+        title: '服务器',
+        status: '状态',
+        running: '运行中',
+        version: '版本',
+        database: '数据库',
+    },
+    dashboard: {
+        title: '总览',
+        jobCount: '校准任务',
+        readingCount: '读数',
+        finishedCount: '已有结果的任务',
+        recentJobs: '最近的任务',
+        allJobs: '全部任务',
+    },
+    jobs: {
+        title: '校准任务',
+        total: '共 {total} 项任务',
+        empty: '还没有校准任务。',
+        filter: '按名称或仪器筛选',
+        columns: {
+            id: '编号',
+            title: '任务',
+            instrument: '仪器',
+            readings: '读数',
+            result: '结果（y ± U）',
+            created: '创建时间',
+        },
+        waiting: '等待读数',
+    },
+    job: {
+        title: '任务 {id}',
+        details: '基本信息',
+        instrument: '仪器',
+        quantity: '被测量',
+        unit: '单位',
+        resolution: '分辨力',
+        created: '创建时间',
+        result: {
+            title: '测量结果',
+            statement: 'y = {mean} ± {U}（k = {k}，p ≈ {p}）',
+            pending: '等待读数：目前 {count} 个，至少需要 2 个。',
+            n: '读数个数 n',
+            mean: '平均值 y',
+            s: '实验标准偏差 s',
+            u: '标准不确定度 u',
+            dof: '有效自由度 ν_eff',
+            k: '包含因子 k',
+            p: '包含概率 p',
+            U: '扩展不确定度 U = k·u',
+        },
+        readings: {
+            title: '读数',
+            chart: '读数随时间变化',
+            index: '序号',
+            value: '读数',
+            takenAt: '读取时间',
+            source: '来源',
+            recordedBy: '记录人',
+            mean: '平均值',
+            band: 'y ± U',
+            none: '还没有读数。',
+        },
+        budget: {
+            title: '不确定度分量表',
+            chart: '各分量对合成方差的贡献',
+            component: '分量',
+            u: '标准不确定度 u(xᵢ)',
+            c: '灵敏系数 cᵢ',
+            contribution: "贡献 {'|'}cᵢ{'|'}·u(xᵢ)",
+            share: '占比',
+            dof: '自由度 νᵢ',
+            combined: '合成',
+        },
+    },
+    notFound: {
+        title: '页面不存在',
+        text: '{path} 处没有页面。',
+        home: '返回总览',
+    },
+};
+
+export default zhCN;
