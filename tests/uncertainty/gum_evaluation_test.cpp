@@ -110,6 +110,10 @@ TEST(GumEvaluation, JcgmH2ResistanceReactanceImpedance) {
     EXPECT_NEAR(result->correlation(0, 2), -0.485, 0.0005);
     EXPECT_NEAR(result->correlation(1, 2), 0.993, 0.0005);
     EXPECT_NEAR(result->covariance(0, 0), 0.071 * 0.071, 1e-4);
+    // The three inputs are means of the same five sets of readings: ν_eff = 4 (GUM H.2.4).
+    EXPECT_NEAR(out[0].effective_degrees_of_freedom, 4.0, 1e-9);
+    EXPECT_NEAR(out[2].effective_degrees_of_freedom, 4.0, 1e-9);
+    EXPECT_NEAR(out[0].coverage_factor, 2.78, 0.005); // t_0.975(4)
 }
 
 TEST(GumEvaluation, ResultsDoNotDependOnInputOrder) {

@@ -27,7 +27,8 @@ Outcome<double> coverage_factor_for(const CoverageSettings& settings, double nu_
     }
     double nu = nu_eff;
     if (settings.truncate_degrees_of_freedom && std::isfinite(nu)) {
-        nu = std::max(1.0, std::floor(nu));
+        // The tolerance keeps a ν_eff of 4 computed as 3.9999999999999947 at 4.
+        nu = std::max(1.0, std::floor(nu + 1e-9 * nu));
     }
     auto k = coverage_factor(settings.probability, nu);
     if (!k) {
@@ -52,6 +53,60 @@ bool all_zero(const Eigen::Ref<const Eigen::RowVectorXd>& row,
         }
     }
     return uncertain_input;
+}
+
+// Groups of inputs linked by non-zero correlations (connected components).
+std::vector<std::vector<Eigen::Index>> correlated_groups(const Eigen::MatrixXd& r) {
+    const Eigen::Index n = r.rows();
+    std::vector<Eigen::Index> group(static_cast<std::size_t>(n), -1);
+    std::vector<std::vector<Eigen::Index>> groups;
+    for (Eigen::Index start = 0; start < n; ++start) {
+        if (group[static_cast<std::size_t>(start)] >= 0) {
+            continue;
+        }
+        const auto id = static_cast<Eigen::Index>(groups.size());
+        groups.emplace_back();
+        std::vector<Eigen::Index> pending{start};
+        group[static_cast<std::size_t>(start)] = id;
+        while (!pending.empty()) {
+            const Eigen::Index i = pending.back();
+            pending.pop_back();
+            groups.back().push_back(i);
+            for (Eigen::Index j = 0; j < n; ++j) {
+                if (r(i, j) != 0.0 && group[static_cast<std::size_t>(j)] < 0) {
+                    group[static_cast<std::size_t>(j)] = id;
+                    pending.push_back(j);
+                }
+            }
+        }
+    }
+    return groups;
+}
+
+// Welch–Satterthwaite over groups of correlated inputs: a group adds its variance
+// v_g = Σ c_a u_a r_ab u_b c_b with the smallest ν of its members, which is exact when the
+// group's inputs are means of the same n simultaneous readings (ν = n − 1, GUM H.2) and
+// reduces to GUM G.4.1 when nothing is correlated.
+double effective_degrees_of_freedom(const Eigen::RowVectorXd& c, const Eigen::VectorXd& u,
+                                    const Eigen::MatrixXd& r,
+                                    const std::vector<InputQuantity>& inputs,
+                                    const std::vector<std::vector<Eigen::Index>>& groups,
+                                    double variance) {
+    double denominator = 0.0;
+    for (const auto& members : groups) {
+        double v = 0.0;
+        double nu = infinite_degrees_of_freedom;
+        for (const Eigen::Index a : members) {
+            nu = std::min(nu, inputs[static_cast<std::size_t>(a)].degrees_of_freedom);
+            for (const Eigen::Index b : members) {
+                v += c(a) * u(a) * r(a, b) * u(b) * c(b);
+            }
+        }
+        if (std::isfinite(nu)) {
+            denominator += v * v / nu;
+        }
+    }
+    return denominator > 0.0 ? variance * variance / denominator : infinite_degrees_of_freedom;
 }
 
 // Eigen matrices are constructible from anything, so the error needs an explicit tag.
@@ -162,6 +217,7 @@ Outcome<GumResult> propagate_uncertainty(const std::vector<std::string>& output_
         }
     }
 
+    const auto groups = correlated_groups(r);
     for (Eigen::Index j = 0; j < m; ++j) {
         const auto& name = output_names[static_cast<std::size_t>(j)];
         if (!std::isfinite(values(j)) || !sensitivities.row(j).allFinite()) {
@@ -192,7 +248,9 @@ Outcome<GumResult> propagate_uncertainty(const std::vector<std::string>& output_
         out.name = name;
         out.value = values(j);
         out.standard_uncertainty = combined->combined_standard_uncertainty;
-        out.effective_degrees_of_freedom = combined->effective_degrees_of_freedom;
+        out.effective_degrees_of_freedom =
+            effective_degrees_of_freedom(sensitivities.row(j), u, r, inputs, groups,
+                                         out.standard_uncertainty * out.standard_uncertainty);
         auto k = coverage_factor_for(options.coverage, out.effective_degrees_of_freedom);
         if (!k) {
             return k.error();

@@ -52,6 +52,28 @@ void sample_independent(const InputQuantity& x, RandomStream& random,
     }
 }
 
+// χ²_ν by Marsaglia and Tsang's gamma method: χ²_ν = 2·Gamma(ν/2).
+double chi_squared_deviate(RandomStream& random, double nu) {
+    double shape = nu / 2.0;
+    double boost = 1.0;
+    if (shape < 1.0) { // Gamma(s) = Gamma(s + 1)·U^(1/s)
+        boost = std::pow(random.uniform(), 1.0 / shape);
+        shape += 1.0;
+    }
+    const double d = shape - 1.0 / 3.0;
+    const double c = 1.0 / std::sqrt(9.0 * d);
+    for (;;) {
+        const double z = normal_quantile(random.uniform());
+        const double v = std::pow(1.0 + c * z, 3);
+        if (v <= 0.0) {
+            continue;
+        }
+        if (std::log(random.uniform()) < 0.5 * z * z + d - d * v + d * std::log(v)) {
+            return 2.0 * d * v * boost;
+        }
+    }
+}
+
 } // namespace
 
 Outcome<InputSampler> InputSampler::create(const std::vector<InputQuantity>& inputs,
@@ -87,6 +109,12 @@ Outcome<InputSampler> InputSampler::create(const std::vector<InputQuantity>& inp
         return Failure{errc::invalid_correlation,
                        "correlations: the input covariance matrix cannot be factorised"};
     }
+    sampler.correlated_degrees_of_freedom_ = infinite_degrees_of_freedom;
+    for (const auto i : sampler.correlated_) {
+        sampler.correlated_degrees_of_freedom_ =
+            std::min(sampler.correlated_degrees_of_freedom_,
+                     inputs[static_cast<std::size_t>(i)].degrees_of_freedom);
+    }
     const Eigen::VectorXd roots = solver.eigenvalues().cwiseMax(0.0).cwiseSqrt();
     sampler.factor_ = solver.eigenvectors() * roots.asDiagonal();
     return sampler;
@@ -100,10 +128,14 @@ void InputSampler::sample(RandomStream& random, Eigen::Ref<Eigen::ArrayXXd> samp
     if (c == 0) {
         return;
     }
+    const double nu = correlated_degrees_of_freedom_;
     Eigen::MatrixXd z(samples.rows(), c);
     for (Eigen::Index t = 0; t < z.rows(); ++t) {
         for (Eigen::Index a = 0; a < c; ++a) {
             z(t, a) = normal_quantile(random.uniform());
+        }
+        if (std::isfinite(nu)) {
+            z.row(t) *= std::sqrt(nu / chi_squared_deviate(random, nu));
         }
     }
     const Eigen::MatrixXd correlated = z * factor_.transpose();

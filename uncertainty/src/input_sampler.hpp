@@ -31,6 +31,7 @@ private:
     std::vector<Eigen::Index> correlated_; ///< inputs sampled jointly
     std::vector<Eigen::Index> independent_;
     Eigen::MatrixXd factor_; ///< L for the correlated inputs
+    double correlated_degrees_of_freedom_ = infinite_degrees_of_freedom;
 };
 
 } // namespace callab::uncertainty::detail

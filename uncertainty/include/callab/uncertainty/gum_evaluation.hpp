@@ -39,7 +39,9 @@ struct OutputEstimate {
     std::string name;
     double value = 0.0;
     double standard_uncertainty = 0.0;
-    double effective_degrees_of_freedom = infinite_degrees_of_freedom; ///< Welch–Satterthwaite
+    /// Welch–Satterthwaite (GUM G.4.1); inputs linked by correlations count as one component
+    /// with the smallest ν among them (exact for means of the same simultaneous readings).
+    double effective_degrees_of_freedom = infinite_degrees_of_freedom;
     double coverage_probability = 0.95; ///< NaN when k was fixed by the caller
     double coverage_factor = 0.0;
     double expanded_uncertainty = 0.0;
