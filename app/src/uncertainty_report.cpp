@@ -13,6 +13,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 namespace unc = uncertainty;
 
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t");
+    return first == std::string::npos ? text : text.substr(first);
+}
+
 Json number(double x) {
     return std::isfinite(x) ? Json(x) : Json(nullptr);
 }
@@ -97,7 +102,7 @@ void write_json(std::ostream& out, const ModelReport& report) {
         Json o;
         o["name"] = report.gum ? report.gum->outputs[j].name : report.mcm->outputs[j].name;
         names.push_back(o["name"]);
-        o["expression"] = report.expressions[j];
+        o["expression"] = trimmed(report.expressions[j]);
         if (report.gum) {
             o.update(gum_json(report.gum->outputs[j]));
         }
@@ -145,7 +150,7 @@ void write_text(std::ostream& out, const ModelReport& report) {
     if (report.gum) {
         for (std::size_t j = 0; j < report.gum->outputs.size(); ++j) {
             const auto& e = report.gum->outputs[j];
-            out << e.name << " = " << report.expressions[j] << "\n";
+            out << e.name << " = " << trimmed(report.expressions[j]) << "\n";
             out << "  GUM: y = " << g(e.value, 10) << ", u = " << g(e.standard_uncertainty)
                 << ", ν_eff = " << g(e.effective_degrees_of_freedom, 4) << ", " << coverage_text(e)
                 << ", U = " << g(e.expanded_uncertainty) << "\n";

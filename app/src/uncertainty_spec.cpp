@@ -185,7 +185,8 @@ void read_outputs(const json& spec, UncertaintySpec& result) {
         if (name.empty()) {
             fail("model: the output has no name before '='");
         }
-        result.outputs.push_back({name, model.substr(equals + 1)});
+        // Blanks in place of "name =" keep error positions counted from the model's start.
+        result.outputs.push_back({name, std::string(equals + 1, ' ') + model.substr(equals + 1)});
         return;
     }
     if (!spec.contains("outputs") || !spec.at("outputs").is_object() ||
@@ -250,6 +251,8 @@ UncertaintySpec read_uncertainty_spec(const std::string& text_of_spec) {
         spec = json::parse(text_of_spec);
     } catch (const json::parse_error& e) {
         fail("invalid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
+    } catch (const json::exception& e) {
+        fail(std::string("invalid JSON: ") + e.what());
     }
     if (!spec.is_object()) {
         fail("spec: the top level must be a JSON object");
