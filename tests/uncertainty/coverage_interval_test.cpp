@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
 #include <random>
 #include <vector>
@@ -44,6 +45,38 @@ TEST(CoverageInterval, SmallProbabilitySortsEverything) {
     const auto interval = coverage_interval(values, 0.3, IntervalKind::shortest);
     EXPECT_DOUBLE_EQ(interval.low, 2.9);
     EXPECT_DOUBLE_EQ(interval.high, 3.1);
+}
+
+} // namespace
+} // namespace callab::uncertainty
+
+namespace callab::uncertainty {
+namespace {
+
+TEST(CoverageInterval, LargeSamplesGiveWhatAFullSortGives) {
+    std::mt19937_64 random(11);
+    std::gamma_distribution<double> skewed(2.0, 1.0);
+    std::vector<double> values(200'000);
+    for (auto& v : values) {
+        v = skewed(random);
+    }
+    auto sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const std::size_t m = values.size();
+    const std::size_t q = 190'000; // p = 0.95
+    std::size_t best = 0;
+    for (std::size_t r = 1; r < m - q; ++r) {
+        if (sorted[r + q] - sorted[r] < sorted[best + q] - sorted[best]) {
+            best = r;
+        }
+    }
+    auto copy = values;
+    const auto shortest = coverage_interval(copy, 0.95, IntervalKind::shortest);
+    EXPECT_EQ(shortest.low, sorted[best]);
+    EXPECT_EQ(shortest.high, sorted[best + q]);
+    const auto symmetric = coverage_interval(values, 0.95, IntervalKind::symmetric);
+    EXPECT_EQ(symmetric.low, sorted[4'999]);    // r = 5000
+    EXPECT_EQ(symmetric.high, sorted[194'999]); // r + q = 195000
 }
 
 } // namespace
