@@ -28,7 +28,7 @@ std::optional<Tails> tails_by_subsample(std::span<const double> values, std::siz
     }
     std::sort(subsample.begin(), subsample.end());
     const double fraction = static_cast<double>(tail) / static_cast<double>(m);
-    const double margin = 6.0 * std::sqrt(fraction * (1.0 - fraction) / subsample_size) + 0.002;
+    const double margin = 5.0 * std::sqrt(fraction * (1.0 - fraction) / subsample_size) + 0.001;
     const auto k = std::min(subsample_size / 2 - 1,
                             static_cast<std::size_t>(std::ceil(
                                 (fraction + margin) * static_cast<double>(subsample_size))));

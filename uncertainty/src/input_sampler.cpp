@@ -45,8 +45,10 @@ void sample_independent(const InputQuantity& x, RandomStream& random,
             }
             return;
         }
-        for (Eigen::Index t = 0; t < n; ++t) {
-            out(t) = x.value + x.standard_uncertainty * normal_quantile(random.uniform());
+        {
+            Eigen::ArrayXd z(n);
+            fill_standard_normal(random, z);
+            out = x.value + x.standard_uncertainty * z;
         }
         return;
     }
