@@ -2,11 +2,55 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <vector>
 
 namespace callab::uncertainty {
 namespace {
+
+// LSD radix sort of finite doubles, 11 bits a pass on order-preserving integer keys: the
+// buckets of a coverage interval hold ~5 % of the trials each and this sorts them several
+// times faster than a comparison sort.
+void radix_sort(std::vector<double>& values) {
+    constexpr int bits = 11;
+    constexpr int passes = 6; // 66 ≥ 64 bits
+    constexpr std::size_t radix = std::size_t{1} << bits;
+    const std::size_t n = values.size();
+    std::vector<std::uint64_t> keys(n);
+    std::vector<std::uint64_t> scratch(n);
+    std::vector<std::size_t> counts(passes * radix, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t b = 0;
+        std::memcpy(&b, &values[i], sizeof b);
+        keys[i] = (b >> 63) != 0 ? ~b : (b | (std::uint64_t{1} << 63));
+        for (int p = 0; p < passes; ++p) {
+            ++counts[static_cast<std::size_t>(p) * radix + ((keys[i] >> (p * bits)) & (radix - 1))];
+        }
+    }
+    for (int p = 0; p < passes; ++p) {
+        std::size_t* count = counts.data() + static_cast<std::size_t>(p) * radix;
+        if (std::any_of(count, count + radix, [n](std::size_t c) { return c == n; })) {
+            continue; // every key has the same digit: nothing moves
+        }
+        std::size_t offset = 0;
+        for (std::size_t d = 0; d < radix; ++d) {
+            const std::size_t c = count[d];
+            count[d] = offset;
+            offset += c;
+        }
+        for (const std::uint64_t key : keys) {
+            scratch[count[(key >> (p * bits)) & (radix - 1)]++] = key;
+        }
+        keys.swap(scratch);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t k = keys[i];
+        const std::uint64_t b = (k >> 63) != 0 ? (k & ~(std::uint64_t{1} << 63)) : ~k;
+        std::memcpy(&values[i], &b, sizeof b);
+    }
+}
 
 // The `tail` smallest and the `tail` largest values, each sorted ascending.
 struct Tails {
@@ -48,9 +92,9 @@ std::optional<Tails> tails_by_subsample(std::span<const double> values, std::siz
     if (tails.low.size() < tail || tails.high.size() < tail) {
         return std::nullopt;
     }
-    std::sort(tails.low.begin(), tails.low.end());
+    radix_sort(tails.low);
     tails.low.resize(tail);
-    std::sort(tails.high.begin(), tails.high.end());
+    radix_sort(tails.high);
     tails.high.erase(tails.high.begin(), tails.high.end() - static_cast<std::ptrdiff_t>(tail));
     return tails;
 }

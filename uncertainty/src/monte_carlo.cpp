@@ -36,6 +36,19 @@ public:
         std::size_t failed_trial = no_failure;
         std::size_t failed_output = 0;
         std::mutex failure_mutex;
+        // Keeps the first non-finite trial, so the report does not depend on the threads.
+        const auto record_failure = [&](const Eigen::ArrayXXd& outputs, std::size_t offset) {
+            const std::scoped_lock lock(failure_mutex);
+            for (Eigen::Index t = 0; t < outputs.rows(); ++t) {
+                for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
+                    const std::size_t trial = offset + static_cast<std::size_t>(t);
+                    if (!std::isfinite(outputs(t, j)) && trial < failed_trial) {
+                        failed_trial = trial;
+                        failed_output = static_cast<std::size_t>(j);
+                    }
+                }
+            }
+        };
         const auto work = [&] {
             const auto n = static_cast<Eigen::Index>(model_.input_count());
             const auto m = static_cast<Eigen::Index>(model_.output_count());
@@ -51,18 +64,11 @@ public:
                 model_.evaluate_batch(samples, outputs);
                 for (Eigen::Index j = 0; j < m; ++j) {
                     auto& column = values[static_cast<std::size_t>(j)];
-                    for (Eigen::Index t = 0; t < length; ++t) {
-                        const double y = outputs(t, j);
-                        column[first + begin + static_cast<std::size_t>(t)] = y;
-                        if (!std::isfinite(y)) {
-                            const std::scoped_lock lock(failure_mutex);
-                            const std::size_t trial = first + begin + static_cast<std::size_t>(t);
-                            if (trial < failed_trial) {
-                                failed_trial = trial;
-                                failed_output = static_cast<std::size_t>(j);
-                            }
-                        }
-                    }
+                    Eigen::Map<Eigen::ArrayXd>(column.data() + first + begin, length) =
+                        outputs.col(j);
+                }
+                if (!outputs.allFinite()) {
+                    record_failure(outputs, first + begin);
                 }
             }
         };
@@ -132,7 +138,8 @@ void summarise(const MeasurementModel& model, std::vector<std::vector<double>>& 
     result.trials = trials;
     std::vector<double> means;
     for (const auto& v : values) {
-        means.push_back(moments(v).mean);
+        means.push_back(
+            Eigen::Map<const Eigen::ArrayXd>(v.data(), static_cast<Eigen::Index>(trials)).mean());
     }
     result.covariance.resize(m, m);
     for (Eigen::Index a = 0; a < m; ++a) {
