@@ -46,9 +46,10 @@ void sample_independent(const InputQuantity& x, RandomStream& random,
             return;
         }
         {
-            Eigen::ArrayXd z(n);
-            fill_standard_normal(random, z);
-            out = x.value + x.standard_uncertainty * z;
+            const auto& normal = normal_ziggurat();
+            for (Eigen::Index t = 0; t < n; ++t) {
+                out(t) = x.value + x.standard_uncertainty * normal(random);
+            }
         }
         return;
     }

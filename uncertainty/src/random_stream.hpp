@@ -75,29 +75,70 @@ inline double normal_quantile(double p) {
            (((((b1 * r + b2) * r + b3) * r + b4) * r + b5) * r + 1.0);
 }
 
-/// Fills z with standard normal deviates, one uniform each, as normal_quantile would: the
-/// central region (95 % of draws) as one vectorised expression, the tails afterwards.
-template <class Array> void fill_standard_normal(RandomStream& random, Array& z) {
-    constexpr double a1 = -3.969683028665376e+01, a2 = 2.209460984245205e+02,
-                     a3 = -2.759285104469687e+02, a4 = 1.383577518672690e+02,
-                     a5 = -3.066479806614716e+01, a6 = 2.506628277459239e+00;
-    constexpr double b1 = -5.447609879822406e+01, b2 = 1.615858368580409e+02,
-                     b3 = -1.556989798598866e+02, b4 = 6.680131188771972e+01,
-                     b5 = -1.328068155288572e+01;
-    const auto n = z.size();
-    for (decltype(z.size()) t = 0; t < n; ++t) {
-        z(t) = random.uniform();
-    }
-    const Array p = z;
-    const Array q = p - 0.5;
-    const Array r = q * q;
-    z = (((((a1 * r + a2) * r + a3) * r + a4) * r + a5) * r + a6) * q /
-        (((((b1 * r + b2) * r + b3) * r + b4) * r + b5) * r + 1.0);
-    for (decltype(z.size()) t = 0; t < n; ++t) {
-        if (p(t) < 0.02425 || p(t) > 1.0 - 0.02425) {
-            z(t) = normal_quantile(p(t));
+/// Standard normal deviates by Marsaglia and Tsang's ziggurat (128 layers): one 64-bit draw
+/// per deviate in 98.8 % of cases — 7 bits pick the layer, 32 others the signed abscissa —
+/// and the exact rejection steps otherwise.
+class NormalZiggurat {
+public:
+    NormalZiggurat() {
+        constexpr double m1 = 2147483648.0; // 2^31
+        double dn = tail_start;
+        double tn = dn;
+        const double q = area / std::exp(-0.5 * dn * dn);
+        k_[0] = static_cast<std::uint32_t>((dn / q) * m1);
+        k_[1] = 0;
+        w_[0] = q / m1;
+        w_[127] = dn / m1;
+        f_[0] = 1.0;
+        f_[127] = std::exp(-0.5 * dn * dn);
+        for (int i = 126; i >= 1; --i) {
+            dn = std::sqrt(-2.0 * std::log(area / dn + std::exp(-0.5 * dn * dn)));
+            k_[i + 1] = static_cast<std::uint32_t>((dn / tn) * m1);
+            tn = dn;
+            f_[i] = std::exp(-0.5 * dn * dn);
+            w_[i] = dn / m1;
         }
     }
+
+    double operator()(RandomStream& random) const {
+        for (;;) {
+            const std::uint64_t bits = random.next();
+            const auto layer = static_cast<int>(bits & 127);
+            const auto hz = static_cast<std::int32_t>(static_cast<std::uint32_t>(bits >> 32));
+            const std::uint32_t magnitude =
+                hz < 0 ? static_cast<std::uint32_t>(-static_cast<std::int64_t>(hz))
+                       : static_cast<std::uint32_t>(hz);
+            const double x = hz * w_[layer];
+            if (magnitude < k_[layer]) {
+                return x;
+            }
+            if (layer == 0) { // the tail beyond r
+                double tail = 0.0;
+                double y = 0.0;
+                do {
+                    tail = -std::log(random.uniform()) / tail_start;
+                    y = -std::log(random.uniform());
+                } while (y + y < tail * tail);
+                return hz > 0 ? tail_start + tail : -tail_start - tail;
+            }
+            if (f_[layer] + random.uniform() * (f_[layer - 1] - f_[layer]) <
+                std::exp(-0.5 * x * x)) {
+                return x;
+            }
+        }
+    }
+
+private:
+    static constexpr double tail_start = 3.442619855899;
+    static constexpr double area = 9.91256303526217e-3;
+    std::uint32_t k_[128];
+    double w_[128];
+    double f_[128];
+};
+
+inline const NormalZiggurat& normal_ziggurat() {
+    static const NormalZiggurat ziggurat;
+    return ziggurat;
 }
 
 /// Student's t with ν degrees of freedom by Bailey's polar method (exact).
