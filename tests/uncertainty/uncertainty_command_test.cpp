@@ -185,6 +185,21 @@ TEST_F(UncertaintyCommand, MalformedSpecsFailWithOneLineAndStatusTwo) {
                        "input 'x': unknown key 'hw'");
 }
 
+TEST_F(UncertaintyCommand, DocumentedEndGaugeExample) {
+    // docs/examples/uncertainty/end-gauge.json: JCGM 100 H.1 as docs/uncertainty.md shows it.
+    std::ifstream file(CALLAB_SOURCE_DIR "/docs/examples/uncertainty/end-gauge.json");
+    const std::string spec((std::istreambuf_iterator<char>(file)),
+                           std::istreambuf_iterator<char>());
+    ASSERT_FALSE(spec.empty());
+    const auto result = run(spec, "--format json");
+    ASSERT_EQ(result.status, 0) << result.output;
+    const auto l = nlohmann::json::parse(result.output)["outputs"][0];
+    EXPECT_NEAR(l["value"].get<double>(), 50000838.0, 0.5);
+    EXPECT_NEAR(l["u"].get<double>(), 32.0, 0.5);
+    EXPECT_NEAR(l["k"].get<double>(), 2.92, 0.005);
+    EXPECT_EQ(l["rounded"]["text"], "50000838 ± 93");
+}
+
 TEST_F(UncertaintyCommand, MissingFileIsAUsageError) {
     const auto result = ::system(
         (std::string(CALLAB_BINARY) + " uncertainty /nonexistent/spec.json 2>/dev/null").c_str());
