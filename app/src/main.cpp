@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     add_report_command(app);
     add_backup_command(app);
     add_cert_command(app);
+    add_uncertainty_command(app);
 
     try {
         app.parse(argc, argv);
