@@ -8,5 +8,6 @@ namespace callab::app {
 // failure by throwing CommandFailure.
 void add_demo_command(CLI::App& app);
 void add_sim_command(CLI::App& app);
+void add_device_command(CLI::App& app);
 
 } // namespace callab::app

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
 
     add_demo_command(app);
     add_sim_command(app);
+    add_device_command(app);
 
     try {
         app.parse(argc, argv);
