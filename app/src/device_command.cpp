@@ -41,6 +41,9 @@ std::string read_file(const std::string& path) {
 }
 
 std::unique_ptr<drivers::Instrument> open_instrument(const DeviceOptions& options) {
+    if (options.driver.empty() && options.profile_file.empty()) {
+        throw CommandFailure(exit_usage, "give --driver NAME or --profile FILE");
+    }
     const auto parsed = drivers::parse_connection_uri(options.uri);
     if (!parsed) {
         throw CommandFailure(exit_usage, options.uri + ": " + parsed.error);
@@ -180,12 +183,6 @@ void add_target_options(CLI::App& command, DeviceOptions& options) {
         command.add_option("--profile", options.profile_file, "JSON Modbus profile file");
     driver->excludes(profile);
     profile->excludes(driver);
-    command.callback([&command, &options] {
-        if (options.driver.empty() && options.profile_file.empty()) {
-            throw CommandFailure(exit_usage, command.get_name() +
-                                                 ": give --driver NAME or --profile FILE");
-        }
-    });
 }
 
 } // namespace

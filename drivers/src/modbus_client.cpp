@@ -100,6 +100,7 @@ template <typename Request> boost::system::result<void> ModbusClient::transact(R
                     modbus_new_rtu(uri_.path.c_str(), s.baud, s.parity, s.data_bits, s.stop_bits);
             }
             if (context_->handle == nullptr) {
+                last_error_ = modbus_strerror(errno);
                 return errc::connection_failed;
             }
             const auto ms = options_.response_timeout.count();
@@ -110,6 +111,7 @@ template <typename Request> boost::system::result<void> ModbusClient::transact(R
                                     static_cast<std::uint32_t>((byte_ms % 1000) * 1000));
             modbus_set_slave(context_->handle, options_.unit);
             if (modbus_connect(context_->handle) == -1) {
+                last_error_ = modbus_strerror(errno);
                 last = modbus_errno_to_errc(errno);
                 if (last != errc::timeout) {
                     last = errc::connection_failed;
@@ -127,6 +129,7 @@ template <typename Request> boost::system::result<void> ModbusClient::transact(R
             return {};
         }
         last = modbus_errno_to_errc(error_number);
+        last_error_ = modbus_strerror(error_number);
         if (last == errc::device_exception) {
             return last; // the device understood us and said no: retrying will not help
         }

@@ -31,7 +31,7 @@ boost::system::result<void> ModbusMeter::check_status() {
     const auto& status = *profile_.status;
     auto word = client_.read_registers(status.kind, status.address, 1);
     if (!word) {
-        last_fault_ = "reading the status register: " + word.error().message();
+        last_fault_ = "reading the status register: " + client_.last_error();
         return word.error();
     }
     for (const auto& bit : status.bits) {
@@ -46,7 +46,7 @@ boost::system::result<void> ModbusMeter::check_status() {
 boost::system::result<Reading> ModbusMeter::read_field(const RegisterField& field) {
     auto registers = client_.read_registers(field.kind, field.address, register_count(field.type));
     if (!registers) {
-        last_fault_ = "reading " + describe(field) + ": " + registers.error().message();
+        last_fault_ = "reading " + describe(field) + ": " + client_.last_error();
         return registers.error();
     }
     const double raw = decode_registers(*registers, field.type, field.order);
@@ -86,12 +86,14 @@ boost::system::result<std::vector<Reading>> ModbusMeter::read_all() {
         return ok.error();
     }
     std::vector<Reading> readings;
-    for (const auto& field : profile_.quantities) {
-        auto reading = read_field(field);
-        if (!reading) {
-            return reading.error();
+    for (const auto* fields : {&profile_.quantities, &profile_.settings}) {
+        for (const auto& field : *fields) {
+            auto reading = read_field(field);
+            if (!reading) {
+                return reading.error();
+            }
+            readings.push_back(std::move(*reading));
         }
-        readings.push_back(std::move(*reading));
     }
     return readings;
 }
@@ -122,7 +124,7 @@ boost::system::result<void> ModbusMeter::write_setting(std::string_view name, do
     const auto registers = encode_registers(stored, field->type, field->order);
     auto written = client_.write_registers(field->address, registers);
     if (!written) {
-        last_fault_ = "writing " + describe(*field) + ": " + written.error().message();
+        last_fault_ = "writing " + describe(*field) + ": " + client_.last_error();
     }
     return written;
 }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -194,6 +196,31 @@ ModbusProfile parse(const json& root) {
 }
 
 } // namespace
+
+namespace {
+
+// The number of decimals of `x` (at most 12): 0.1 → 1, 0.25 → 2, 10 → 0.
+int decimals_of(double x) {
+    double power = 1.0;
+    for (int d = 0; d < 12; ++d, power *= 10.0) {
+        const double shifted = x * power;
+        if (std::abs(shifted - std::round(shifted)) < 1e-9 * std::max(1.0, std::abs(shifted))) {
+            return d;
+        }
+    }
+    return 12;
+}
+
+} // namespace
+
+double RegisterField::to_physical(double raw) const {
+    const double value = raw * scale + offset;
+    if (type == DataType::float32) {
+        return value;
+    }
+    const double power = std::pow(10.0, std::max(decimals_of(scale), decimals_of(offset)));
+    return std::round(value * power) / power;
+}
 
 std::string_view to_string(RegisterKind kind) {
     return kind == RegisterKind::holding ? "holding" : "input";

@@ -55,6 +55,10 @@ public:
     const ConnectionUri& uri() const { return uri_; }
     const Options& options() const { return options_; }
 
+    /// What the last failed request ran into, in libmodbus's or the system's words
+    /// ("Illegal data address", "Connection timed out", "Invalid CRC").
+    const std::string& last_error() const { return last_error_; }
+
 private:
     struct Context;
     template <typename Request> boost::system::result<void> transact(Request request);
@@ -62,6 +66,7 @@ private:
     ConnectionUri uri_;
     Options options_;
     std::unique_ptr<Context> context_;
+    std::string last_error_;
 };
 
 /// The options a URI gives: unit, timeout (ms), attempts, and for modbus-rtu baud, parity

@@ -15,6 +15,7 @@ public:
 
     /// The profile's first quantity.
     boost::system::result<Reading> read() override;
+    /// Every quantity, then every setting's present value.
     boost::system::result<std::vector<Reading>> read_all() override;
     boost::system::result<Reading> read_quantity(std::string_view name);
 

@@ -30,7 +30,9 @@ struct RegisterField {
     std::optional<double> minimum;    ///< settings: lowest physical value accepted
     std::optional<double> maximum;    ///< settings: highest physical value accepted
 
-    double to_physical(double raw) const { return raw * scale + offset; }
+    /// raw × scale + offset; for integer types rounded to the decimals of scale and offset,
+    /// so that 950 × 0.001 is 0.95 and not 0.9500000000000001.
+    double to_physical(double raw) const;
     double to_raw(double physical) const { return (physical - offset) / scale; }
 };
 
