@@ -123,6 +123,55 @@ TEST(DeviceCommand, BadUsageExitsWithTwo) {
     }
 }
 
+TEST(DeviceCommand, BlackbodyOnAPtyWithAnIrThermometerLookingAtIt) {
+    Sim sim({"blackbody", "--listen", "scpi-serial:pty", "--target", "36.0", "--with",
+             "ir-thermometer=modbus-rtu:pty?baud=19200"});
+    ASSERT_TRUE(sim.process.wait_for_output("ir-thermometer on", std::chrono::seconds(10)));
+    const auto out = sim.process.standard_output();
+    const auto second = out.find("ir-thermometer on ") + 18;
+    const auto thermometer = out.substr(second, out.find('\n', second) - second);
+    ASSERT_EQ(sim.uri.rfind("scpi-serial:/dev/pts/", 0), 0U) << sim.uri;
+
+    auto blackbody = run_callab({"device", "read", sim.uri, "--driver", "fluke-4180"});
+    ASSERT_EQ(blackbody.status, 0) << blackbody.error;
+    EXPECT_TRUE(contains(blackbody.output, " radiance_temperature 36 degC\n")) << blackbody.output;
+    EXPECT_TRUE(contains(blackbody.output, " stable 1 one\n")) << blackbody.output;
+    auto ir = run_callab({"device", "read", thermometer, "--driver", "ir-thermometer"});
+    ASSERT_EQ(ir.status, 0) << ir.error;
+    EXPECT_TRUE(contains(ir.output, " object_temperature 36 degC\n")) << ir.output;
+
+    auto refused = run_callab(
+        {"device", "write", sim.uri, "--driver", "fluke-4180", "emissivity", "0.5"});
+    EXPECT_EQ(refused.status, 2);
+    EXPECT_TRUE(contains(refused.error, "emissivity = 0.5 is outside its range 0.9 to 1"))
+        << refused.error;
+}
+
+TEST(DeviceCommand, PowerSourceDrivesTheAnalyserAcrossProcesses) {
+    Sim sim({"power-source", "--listen", "scpi-tcp://127.0.0.1:0", "--with",
+             "power-analyser=scpi-tcp://127.0.0.1:0"});
+    ASSERT_TRUE(sim.process.wait_for_output("power-analyser on", std::chrono::seconds(10)));
+    const auto out = sim.process.standard_output();
+    const auto second = out.find("power-analyser on ") + 18;
+    const auto analyser = out.substr(second, out.find('\n', second) - second);
+
+    auto off = run_callab({"device", "read", analyser, "--driver", "wt300"});
+    EXPECT_EQ(off.status, 1);
+    EXPECT_TRUE(contains(off.error, "item 6 (LAMBDA,1) is 'NAN' (no data)")) << off.error;
+    for (const auto& [setting, value] :
+         std::vector<std::pair<std::string, std::string>>{
+             {"voltage", "120"}, {"current", "2"}, {"frequency", "60"}, {"output", "1"}}) {
+        auto set = run_callab({"device", "write", sim.uri, "--driver", "power-source", setting,
+                               value});
+        ASSERT_EQ(set.status, 0) << set.error;
+    }
+    auto on = run_callab({"device", "read", analyser, "--driver", "wt300", "--format", "json"});
+    ASSERT_EQ(on.status, 0) << on.error;
+    EXPECT_TRUE(contains(on.output, R"("quantity":"active_power","timestamp")")) << on.output;
+    EXPECT_TRUE(contains(on.output, R"("unit":"W","value":240.0})")) << on.output;
+    EXPECT_TRUE(contains(on.output, R"("unit":"Hz","value":60.0})")) << on.output;
+}
+
 TEST(DeviceCommand, ListShowsTheRegistryAndTheShippedProfiles) {
     auto run = run_callab({"device", "list"});
     ASSERT_EQ(run.status, 0);
