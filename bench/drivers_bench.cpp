@@ -20,7 +20,8 @@ using namespace callab::drivers;
 const ConnectionUri& tcp_simulator() {
     static const auto profile = find_shipped_profile("ir-thermometer").value();
     static ModbusSimulator simulator(profile, make_modbus_physics(profile.kind, {}).value(), {});
-    static const ConnectionUri uri = simulator.start({"modbus-tcp", "127.0.0.1", 0, {}, {}}).value();
+    static const ConnectionUri uri =
+        simulator.start({"modbus-tcp", "127.0.0.1", 0, {}, {}}).value();
     return uri;
 }
 

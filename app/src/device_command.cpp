@@ -52,8 +52,8 @@ std::unique_ptr<drivers::Instrument> open_instrument(const DeviceOptions& option
     if (!options.profile_file.empty()) {
         const auto profile = drivers::parse_modbus_profile(read_file(options.profile_file));
         if (!profile) {
-            throw CommandFailure(exit_usage, "--profile " + options.profile_file + ": " +
-                                                 profile.error);
+            throw CommandFailure(exit_usage,
+                                 "--profile " + options.profile_file + ": " + profile.error);
         }
         opened = drivers::open_profile(profile.profile, parsed.uri);
     } else {
@@ -158,8 +158,7 @@ void run_list() {
     std::cout << "shipped profiles:\n";
     for (const auto& shipped : drivers::shipped_profiles()) {
         const auto profile = drivers::parse_modbus_profile(shipped.json).profile;
-        std::printf("  %-16s %s\n", std::string(shipped.name).c_str(),
-                    profile.description.c_str());
+        std::printf("  %-16s %s\n", std::string(shipped.name).c_str(), profile.description.c_str());
         for (const auto& field : profile.quantities) {
             std::printf("      read  %-24s %-7s %5d %-7s %s %s\n", field.name.c_str(),
                         std::string(to_string(field.kind)).c_str(), field.address,
@@ -178,7 +177,8 @@ void run_list() {
 void add_target_options(CLI::App& command, DeviceOptions& options) {
     command.add_option("uri", options.uri, "Connection URI, e.g. modbus-tcp://127.0.0.1:1502")
         ->required();
-    auto* driver = command.add_option("--driver", options.driver, "Driver name (callab device list)");
+    auto* driver =
+        command.add_option("--driver", options.driver, "Driver name (callab device list)");
     auto* profile =
         command.add_option("--profile", options.profile_file, "JSON Modbus profile file");
     driver->excludes(profile);
@@ -211,8 +211,9 @@ void add_device_command(CLI::App& app) {
     write->add_option("value", options->value, "New value")->required();
     write->final_callback([options] { run_write(*options); });
 
-    device->add_subcommand("list", "Print the drivers and the shipped profiles")
-        ->callback([] { run_list(); });
+    device->add_subcommand("list", "Print the drivers and the shipped profiles")->callback([] {
+        run_list();
+    });
 }
 
 } // namespace callab::app

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <functional>
-
 #include <map>
 
 namespace callab::app {
@@ -75,10 +74,9 @@ std::string SimulatedBench::add(const std::string& kind, const drivers::Connecti
         profile, drivers::make_modbus_physics(profile.kind, options, stimulus).value(), options);
     auto served = simulator->start(listen);
     if (!served) {
-        throw CommandFailure(served.error() == drivers::errc::invalid_uri ? exit_usage
-                                                                           : exit_runtime_failure,
-                             "cannot serve " + kind + " on " + listen.to_string() + ": " +
-                                 served.error().message());
+        throw CommandFailure(
+            served.error() == drivers::errc::invalid_uri ? exit_usage : exit_runtime_failure,
+            "cannot serve " + kind + " on " + listen.to_string() + ": " + served.error().message());
     }
     parts_->modbus.push_back(std::move(simulator));
     return served->to_string();
@@ -111,9 +109,8 @@ std::string SimulatedBench::Parts::add_scpi(const std::string& kind,
                 });
             }
         }
-        responder = kind == "power-source"
-                        ? drivers::make_power_source_responder(power)
-                        : drivers::make_power_analyser_responder(power, options);
+        responder = kind == "power-source" ? drivers::make_power_source_responder(power)
+                                           : drivers::make_power_analyser_responder(power, options);
     }
     auto simulator = std::make_unique<drivers::ScpiSimulator>(std::move(responder), options);
     auto served = simulator->start(listen);

@@ -6,9 +6,8 @@
 namespace callab::drivers {
 
 BlackbodyPhysics::BlackbodyPhysics(Parameters parameters, Clock clock)
-    : parameters_(parameters), clock_(std::move(clock)),
-      set_point_(parameters.start_temperature), start_(parameters.start_temperature),
-      changed_(clock_()) {}
+    : parameters_(parameters), clock_(std::move(clock)), set_point_(parameters.start_temperature),
+      start_(parameters.start_temperature), changed_(clock_()) {}
 
 double BlackbodyPhysics::temperature_at(std::chrono::steady_clock::time_point t) const {
     const double elapsed = std::chrono::duration<double>(t - changed_).count();
@@ -37,8 +36,8 @@ double BlackbodyPhysics::radiance_temperature() const {
     std::lock_guard lock(mutex_);
     const double t = temperature_at(clock_());
     const double kelvin_per_hundredth = std::max(0.05, 0.6 + (t - 100.0) * 0.007);
-    return t + (parameters_.nominal_emissivity - parameters_.emissivity) / 0.01 *
-                   kelvin_per_hundredth;
+    return t +
+           (parameters_.nominal_emissivity - parameters_.emissivity) / 0.01 * kelvin_per_hundredth;
 }
 
 double BlackbodyPhysics::stability() const {

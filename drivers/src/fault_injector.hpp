@@ -21,7 +21,7 @@ public:
             return Fault::none;
         }
         return std::uniform_real_distribution<double>(0.0, 1.0)(random_) < rate_ ? fault_
-                                                                                : Fault::none;
+                                                                                 : Fault::none;
     }
 
     /// 3 to 12 random bytes.

@@ -69,8 +69,8 @@ struct LineTransport::Impl {
 LineTransport::LineTransport(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 LineTransport::~LineTransport() = default;
 
-boost::system::result<std::unique_ptr<LineTransport>>
-LineTransport::open(const ConnectionUri& uri, const Options& options) {
+boost::system::result<std::unique_ptr<LineTransport>> LineTransport::open(const ConnectionUri& uri,
+                                                                          const Options& options) {
     auto impl = std::make_unique<Impl>();
     impl->options = options;
     boost::system::error_code ec;
@@ -104,18 +104,17 @@ LineTransport::open(const ConnectionUri& uri, const Options& options) {
         using sp = asio::serial_port_base;
         impl->serial->set_option(sp::baud_rate(s.baud), ec);
         impl->serial->set_option(sp::character_size(s.data_bits), ec);
-        impl->serial->set_option(
-            sp::parity(s.parity == 'E'   ? sp::parity::even
-                       : s.parity == 'O' ? sp::parity::odd
-                                         : sp::parity::none),
-            ec);
+        impl->serial->set_option(sp::parity(s.parity == 'E'   ? sp::parity::even
+                                            : s.parity == 'O' ? sp::parity::odd
+                                                              : sp::parity::none),
+                                 ec);
         impl->serial->set_option(
             sp::stop_bits(s.stop_bits == 2 ? sp::stop_bits::two : sp::stop_bits::one), ec);
-        impl->serial->set_option(
-            sp::flow_control(s.flow_control == 'S'   ? sp::flow_control::software
-                             : s.flow_control == 'H' ? sp::flow_control::hardware
-                                                     : sp::flow_control::none),
-            ec);
+        impl->serial->set_option(sp::flow_control(s.flow_control == 'S' ? sp::flow_control::software
+                                                  : s.flow_control == 'H'
+                                                      ? sp::flow_control::hardware
+                                                      : sp::flow_control::none),
+                                 ec);
         if (ec) {
             return errc::connection_failed;
         }
@@ -166,12 +165,12 @@ boost::system::result<std::string> LineTransport::read_line() {
         boost::system::error_code ec;
         std::size_t received = 0;
         bool done = false;
-        impl_->async_read(asio::buffer(chunk), [&](const boost::system::error_code& e,
-                                                   std::size_t n) {
-            ec = e;
-            received = n;
-            done = true;
-        });
+        impl_->async_read(asio::buffer(chunk),
+                          [&](const boost::system::error_code& e, std::size_t n) {
+                              ec = e;
+                              received = n;
+                              done = true;
+                          });
         if (!impl_->run_until(done, deadline)) {
             return errc::timeout;
         }

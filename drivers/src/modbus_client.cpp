@@ -168,8 +168,8 @@ boost::system::result<void> ModbusClient::write_registers(int address,
         if (values.size() == 1) {
             return modbus_write_register(handle, address, values[0]) == 1;
         }
-        const int n = modbus_write_registers(handle, address, static_cast<int>(values.size()),
-                                             values.data());
+        const int n =
+            modbus_write_registers(handle, address, static_cast<int>(values.size()), values.data());
         return n == static_cast<int>(values.size());
     });
 }

@@ -58,8 +58,8 @@ boost::system::result<Reading> ModbusMeter::read_field(const RegisterField& fiel
         last_fault_ = describe(field) + " holds the no-reading sentinel " + format_number(raw);
         return errc::invalid_reading;
     }
-    return Reading{field.name, field.to_physical(raw), field.unit,
-                   std::chrono::system_clock::now(), device()};
+    return Reading{field.name, field.to_physical(raw), field.unit, std::chrono::system_clock::now(),
+                   device()};
 }
 
 boost::system::result<Reading> ModbusMeter::read() {
@@ -111,8 +111,7 @@ boost::system::result<void> ModbusMeter::write_setting(std::string_view name, do
     if (!std::isfinite(value) || too_low || too_high) {
         last_fault_ = field->name + " = " + format_number(value) + " is outside its range " +
                       (field->minimum ? format_number(*field->minimum) : "-inf") + " to " +
-                      (field->maximum ? format_number(*field->maximum) : "inf") + " " +
-                      field->unit;
+                      (field->maximum ? format_number(*field->maximum) : "inf") + " " + field->unit;
         return errc::invalid_setting;
     }
     if (!fits(stored, field->type)) {

@@ -67,30 +67,31 @@ std::optional<ModbusPhysics> make_modbus_physics(std::string_view kind,
     }
     if (kind == "pyrometer") {
         auto state = std::make_shared<Indication>(options, std::move(stimulus), 100.0);
-        return ModbusPhysics{
-            [](ProfileRegisters& r) {
-                r.set("sensor_type", 21); // PUA8
-                r.set("emissivity", 0.95);
-                r.set("emissivity_volatile", 0.95);
-                r.set("transmissivity", 1.0);
-                r.set("average_period", 0.0);
-            },
-            [state](ProfileRegisters& r) {
-                const double unfiltered = state->indicated();
-                // The filter averages; its indication scatters a third as much.
-                const double filtered = state->target() + state->options.error + state->noise(1.0 / 3);
-                std::uint16_t status = 0;
-                if (filtered < -40.0) {
-                    status |= 1U << 3;
-                }
-                if (filtered > 1000.0) {
-                    status |= 1U << 4;
-                }
-                r.set_status(status);
-                r.set("filtered_temperature", std::clamp(filtered, -40.0, 1000.0));
-                r.set("unfiltered_temperature", std::clamp(unfiltered, -40.0, 1000.0));
-                r.set("sensor_temperature", 25.0 + state->noise(0.1));
-            }};
+        return ModbusPhysics{[](ProfileRegisters& r) {
+                                 r.set("sensor_type", 21); // PUA8
+                                 r.set("emissivity", 0.95);
+                                 r.set("emissivity_volatile", 0.95);
+                                 r.set("transmissivity", 1.0);
+                                 r.set("average_period", 0.0);
+                             },
+                             [state](ProfileRegisters& r) {
+                                 const double unfiltered = state->indicated();
+                                 // The filter averages; its indication scatters a third as much.
+                                 const double filtered =
+                                     state->target() + state->options.error + state->noise(1.0 / 3);
+                                 std::uint16_t status = 0;
+                                 if (filtered < -40.0) {
+                                     status |= 1U << 3;
+                                 }
+                                 if (filtered > 1000.0) {
+                                     status |= 1U << 4;
+                                 }
+                                 r.set_status(status);
+                                 r.set("filtered_temperature", std::clamp(filtered, -40.0, 1000.0));
+                                 r.set("unfiltered_temperature",
+                                       std::clamp(unfiltered, -40.0, 1000.0));
+                                 r.set("sensor_temperature", 25.0 + state->noise(0.1));
+                             }};
     }
     if (kind == "energy-meter") {
         auto state = std::make_shared<Indication>(options, std::move(stimulus), 230.0);
@@ -111,16 +112,15 @@ std::optional<ModbusPhysics> make_modbus_physics(std::string_view kind,
     }
     if (kind == "env-sensor") {
         auto state = std::make_shared<Indication>(options, std::move(stimulus), 23.0);
-        return ModbusPhysics{[](ProfileRegisters& r) {
-                                 r.set("temperature_offset", 0.0);
-                                 r.set("humidity_offset", 0.0);
-                             },
-                             [state](ProfileRegisters& r) {
-                                 r.set("temperature",
-                                       state->indicated() + r.get("temperature_offset"));
-                                 r.set("humidity",
-                                       45.0 + state->noise(2.0) + r.get("humidity_offset"));
-                             }};
+        return ModbusPhysics{
+            [](ProfileRegisters& r) {
+                r.set("temperature_offset", 0.0);
+                r.set("humidity_offset", 0.0);
+            },
+            [state](ProfileRegisters& r) {
+                r.set("temperature", state->indicated() + r.get("temperature_offset"));
+                r.set("humidity", 45.0 + state->noise(2.0) + r.get("humidity_offset"));
+            }};
     }
     return std::nullopt;
 }

@@ -33,8 +33,7 @@ void check_keys(const json& object, const std::string& where,
     }
 }
 
-template <typename T>
-T required(const json& object, const std::string& where, const char* key) {
+template <typename T> T required(const json& object, const std::string& where, const char* key) {
     if (!object.contains(key)) {
         throw ProfileError(where + ": missing '" + key + "'");
     }
@@ -125,9 +124,9 @@ void claim(std::set<std::pair<RegisterKind, int>>& used, const RegisterField& fi
 }
 
 ModbusProfile parse(const json& root) {
-    check_keys(root, "profile",
-               {"name", "description", "kind", "unit", "serial", "quantities", "settings",
-                "status"});
+    check_keys(
+        root, "profile",
+        {"name", "description", "kind", "unit", "serial", "quantities", "settings", "status"});
     ModbusProfile profile;
     profile.name = required<std::string>(root, "profile", "name");
     const std::string top = "profile " + profile.name;

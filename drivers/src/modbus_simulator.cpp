@@ -47,9 +47,9 @@ public:
         }
         const auto& table = field->kind == RegisterKind::holding ? bank_.holding : bank_.input;
         const auto n = static_cast<std::size_t>(register_count(field->type));
-        return field->to_physical(decode_registers(
-            std::span(table).subspan(static_cast<std::size_t>(field->address), n), field->type,
-            field->order));
+        return field->to_physical(
+            decode_registers(std::span(table).subspan(static_cast<std::size_t>(field->address), n),
+                             field->type, field->order));
     }
 
     void set_status(std::uint16_t word) override {
@@ -146,9 +146,10 @@ struct ModbusSimulator::State {
             if (c.buffer.size() < 6 + length) {
                 return;
             }
-            std::vector<std::uint8_t> adu(c.buffer.begin(),
-                                          c.buffer.begin() + static_cast<std::ptrdiff_t>(6 + length));
-            c.buffer.erase(c.buffer.begin(), c.buffer.begin() + static_cast<std::ptrdiff_t>(6 + length));
+            std::vector<std::uint8_t> adu(
+                c.buffer.begin(), c.buffer.begin() + static_cast<std::ptrdiff_t>(6 + length));
+            c.buffer.erase(c.buffer.begin(),
+                           c.buffer.begin() + static_cast<std::ptrdiff_t>(6 + length));
             const std::uint8_t unit = adu[6];
             const auto pdu = std::span(adu).subspan(7);
             std::vector<std::uint8_t> reply_pdu;
@@ -176,8 +177,7 @@ struct ModbusSimulator::State {
     void on_rtu(StreamServer::Connection& c, std::chrono::nanoseconds gap) {
         // Bytes after a silence of 3.5 characters start a new frame: drop a torn one.
         if (gap >= silent_interval && c.buffer.size() > c.fresh) {
-            c.buffer.erase(c.buffer.begin(),
-                           c.buffer.end() - static_cast<std::ptrdiff_t>(c.fresh));
+            c.buffer.erase(c.buffer.begin(), c.buffer.end() - static_cast<std::ptrdiff_t>(c.fresh));
             count([](Statistics& s) { ++s.rejected; });
         }
         if (c.buffer.size() == c.fresh && c.last_sent.time_since_epoch().count() != 0) {
@@ -192,9 +192,10 @@ struct ModbusSimulator::State {
             if (!length || c.buffer.size() < *length) {
                 return;
             }
-            std::vector<std::uint8_t> frame(c.buffer.begin(),
-                                            c.buffer.begin() + static_cast<std::ptrdiff_t>(*length));
-            c.buffer.erase(c.buffer.begin(), c.buffer.begin() + static_cast<std::ptrdiff_t>(*length));
+            std::vector<std::uint8_t> frame(
+                c.buffer.begin(), c.buffer.begin() + static_cast<std::ptrdiff_t>(*length));
+            c.buffer.erase(c.buffer.begin(),
+                           c.buffer.begin() + static_cast<std::ptrdiff_t>(*length));
             if (!crc_matches(frame) || (frame[0] != options.unit && frame[0] != 0)) {
                 count([](Statistics& s) { ++s.rejected; });
                 continue;
@@ -214,10 +215,10 @@ struct ModbusSimulator::State {
             std::this_thread::sleep_until(c.last_byte + silent_interval);
             {
                 std::lock_guard lock(statistics_mutex);
-                statistics.shortest_reply_delay = std::min(
-                    statistics.shortest_reply_delay,
-                    std::chrono::duration_cast<std::chrono::nanoseconds>(
-                        std::chrono::steady_clock::now() - c.last_byte));
+                statistics.shortest_reply_delay =
+                    std::min(statistics.shortest_reply_delay,
+                             std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::steady_clock::now() - c.last_byte));
             }
             send(c, wrap(reply), pdu[0], wrap);
         }

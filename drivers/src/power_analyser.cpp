@@ -14,10 +14,11 @@ struct Item {
     const char* unit;
 };
 
-constexpr std::array items{Item{"U", "voltage", "V"},          Item{"I", "current", "A"},
-                           Item{"P", "active_power", "W"},     Item{"S", "apparent_power", "VA"},
-                           Item{"Q", "reactive_power", "var"}, Item{"LAMBDA", "power_factor", "one"},
-                           Item{"FU", "frequency", "Hz"}};
+constexpr std::array items{
+    Item{"U", "voltage", "V"},          Item{"I", "current", "A"},
+    Item{"P", "active_power", "W"},     Item{"S", "apparent_power", "VA"},
+    Item{"Q", "reactive_power", "var"}, Item{"LAMBDA", "power_factor", "one"},
+    Item{"FU", "frequency", "Hz"}};
 
 ScpiClient::Options wt300_options(ScpiClient::Options options) {
     options.line.write_terminator = "\n";
@@ -108,8 +109,8 @@ boost::system::result<void> PowerAnalyser::write_setting(std::string_view name, 
         return errc::invalid_setting;
     }
     if (std::find(rates.begin(), rates.end(), value) == rates.end()) {
-        last_fault_ = "update_rate = " + std::to_string(value) +
-                      " s is not one of 0.1, 0.25, 0.5, 1, 2, 5";
+        last_fault_ =
+            "update_rate = " + std::to_string(value) + " s is not one of 0.1, 0.25, 0.5, 1, 2, 5";
         return errc::invalid_setting;
     }
     char command[64];

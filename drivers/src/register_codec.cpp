@@ -1,8 +1,8 @@
 #include <callab/drivers/register_codec.hpp>
 
 #include <bit>
-#include <charconv>
 #include <cassert>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -110,8 +110,7 @@ std::array<std::uint8_t, 4> wire_bytes(std::uint32_t value, WordOrder order) {
     return wire;
 }
 
-double decode_registers(std::span<const std::uint16_t> registers, DataType type,
-                        WordOrder order) {
+double decode_registers(std::span<const std::uint16_t> registers, DataType type, WordOrder order) {
     assert(registers.size() == static_cast<std::size_t>(register_count(type)));
     switch (type) {
     case DataType::int16:

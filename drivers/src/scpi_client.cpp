@@ -58,8 +58,8 @@ boost::system::result<std::string> ScpiClient::query(std::string_view text) {
             continue;
         }
         auto written = (*link)->write_line(text);
-        auto line = written ? (*link)->read_line()
-                            : boost::system::result<std::string>(written.error());
+        auto line =
+            written ? (*link)->read_line() : boost::system::result<std::string>(written.error());
         if (line) {
             return line;
         }
@@ -123,8 +123,9 @@ boost::system::result<void> ScpiClient::command_checked(std::string_view text) {
         return errors.error();
     }
     if (!errors->empty()) {
-        last_error_ = "'" + std::string(text) + "' was refused: " +
-                      std::to_string(errors->front().code) + " " + errors->front().message;
+        last_error_ = "'" + std::string(text) +
+                      "' was refused: " + std::to_string(errors->front().code) + " " +
+                      errors->front().message;
         return errc::device_exception;
     }
     return {};
@@ -154,8 +155,8 @@ ParsedScpiOptions scpi_options_from_uri(const ConnectionUri& uri, ScpiClient::Op
                 return parsed;
             }
             parsed.options.attempts = number;
-        } else if (serial && (key == "baud" || key == "parity" || key == "data" ||
-                              key == "stop" || key == "flow")) {
+        } else if (serial && (key == "baud" || key == "parity" || key == "data" || key == "stop" ||
+                              key == "flow")) {
             continue;
         } else if (std::find(extra.begin(), extra.end(), key) == extra.end()) {
             parsed.error = "unknown option '" + key + "' for " + uri.scheme;

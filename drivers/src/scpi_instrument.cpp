@@ -28,9 +28,9 @@ ScpiDialect fluke_4180_dialect() {
 ScpiDialect power_source_dialect() {
     ScpiDialect d;
     d.name = "power-source";
-    d.measurements = {{"voltage", "MEAS:VOLT?", "V"},      {"current", "MEAS:CURR?", "A"},
-                      {"phase", "SOUR:PHAS?", "deg"},      {"frequency", "SOUR:FREQ?", "Hz"},
-                      {"output", "OUTP:STAT?", "one"},     {"settled", "OUTP:SETT?", "one"}};
+    d.measurements = {{"voltage", "MEAS:VOLT?", "V"},  {"current", "MEAS:CURR?", "A"},
+                      {"phase", "SOUR:PHAS?", "deg"},  {"frequency", "SOUR:FREQ?", "Hz"},
+                      {"output", "OUTP:STAT?", "one"}, {"settled", "OUTP:SETT?", "one"}};
     d.settings = {{"voltage", "SOUR:VOLT", 0.0, 1000.0, "V"},
                   {"current", "SOUR:CURR", 0.0, 100.0, "A"},
                   {"phase", "SOUR:PHAS", -180.0, 180.0, "deg"},
@@ -54,8 +54,8 @@ boost::system::result<Reading> ScpiInstrument::measure(const ScpiMeasurement& me
         last_fault_ = measurement.quantity + ": " + client_.last_error();
         return value.error();
     }
-    return Reading{measurement.quantity, *value, measurement.unit,
-                   std::chrono::system_clock::now(), device()};
+    return Reading{measurement.quantity, *value, measurement.unit, std::chrono::system_clock::now(),
+                   device()};
 }
 
 boost::system::result<Reading> ScpiInstrument::read() {

@@ -83,8 +83,7 @@ struct Sentinel {
 // Yokogawa (9.91E+37 NaN, 9.9E+37 INF) and Hioki (999.99E+9, 888.88E+9, 777.77E+9) codes.
 constexpr std::array sentinels{Sentinel{9.91e37, "no data"}, Sentinel{9.9e37, "over-range"},
                                Sentinel{999.99e9, "over-range"},
-                               Sentinel{888.88e9, "scaling error"},
-                               Sentinel{777.77e9, "no data"}};
+                               Sentinel{888.88e9, "scaling error"}, Sentinel{777.77e9, "no data"}};
 
 double to_double(std::string_view text) {
     if (!text.empty() && text.front() == '+') {
@@ -163,8 +162,8 @@ boost::system::result<ScpiError> parse_scpi_error(std::string_view text) {
         code_text.remove_prefix(1);
     }
     int code = 0;
-    const auto [end, ec] = std::from_chars(code_text.data(), code_text.data() + code_text.size(),
-                                           code);
+    const auto [end, ec] =
+        std::from_chars(code_text.data(), code_text.data() + code_text.size(), code);
     if (ec != std::errc{} || end != code_text.data() + code_text.size()) {
         return errc::protocol_error;
     }

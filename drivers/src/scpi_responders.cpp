@@ -40,8 +40,9 @@ private:
             return std::nullopt;
         }
         if (m.is("SOURce:SPOint")) {
-            return setting(m, -15.0, 500.0, 2, [&] { return bb.set_point(); },
-                           [&](double v) { bb.set_set_point(v); });
+            return setting(
+                m, -15.0, 500.0, 2, [&] { return bb.set_point(); },
+                [&](double v) { bb.set_set_point(v); });
         }
         if (m.is("SOURce:SENSe:DATA") && m.query) {
             return nr2(bb.radiance_temperature() + scatter(), 2);
@@ -50,8 +51,9 @@ private:
             return nr2(bb.block_temperature() + scatter(), 2);
         }
         if (m.is("SOURce:STABility:LIMit")) {
-            return setting(m, 0.01, 5.0, 3, [&] { return bb.stability_limit(); },
-                           [&](double v) { bb.set_stability_limit(v); });
+            return setting(
+                m, 0.01, 5.0, 3, [&] { return bb.stability_limit(); },
+                [&](double v) { bb.set_stability_limit(v); });
         }
         if (m.is("SOURce:STABility:TEST") && m.query) {
             return bb.stable() ? "1" : "0";
@@ -60,8 +62,9 @@ private:
             return nr2(bb.stability(), 3);
         }
         if (m.is("SOURce:EMISsivity")) {
-            return setting(m, 0.90, 1.00, 3, [&] { return bb.emissivity(); },
-                           [&](double v) { bb.set_emissivity(v); });
+            return setting(
+                m, 0.90, 1.00, 3, [&] { return bb.emissivity(); },
+                [&](double v) { bb.set_emissivity(v); });
         }
         if (m.is("SOURce:CALibration:EMISsivity") && m.query) {
             return "0.950";
@@ -111,16 +114,20 @@ private:
             return std::nullopt;
         }
         if (m.is("SOURce:VOLTage")) {
-            return setting(m, 0, 1000, [](auto& s) -> auto& { return s.voltage; });
+            return setting(
+                m, 0, 1000, [](auto& s) -> auto& { return s.voltage; });
         }
         if (m.is("SOURce:CURRent")) {
-            return setting(m, 0, 100, [](auto& s) -> auto& { return s.current; });
+            return setting(
+                m, 0, 100, [](auto& s) -> auto& { return s.current; });
         }
         if (m.is("SOURce:PHASe")) {
-            return setting(m, -180, 180, [](auto& s) -> auto& { return s.phase; });
+            return setting(
+                m, -180, 180, [](auto& s) -> auto& { return s.phase; });
         }
         if (m.is("SOURce:FREQuency")) {
-            return setting(m, 15, 1000, [](auto& s) -> auto& { return s.frequency; });
+            return setting(
+                m, 15, 1000, [](auto& s) -> auto& { return s.frequency; });
         }
         if (m.is("OUTPut:STATe")) {
             if (m.query) {
@@ -204,9 +211,8 @@ private:
 
     std::optional<std::string> handle(const ScpiMessage& m) override {
         if (m.is("*CLS") || m.is("*RST") || m.is("COMMunicate:HEADer") ||
-            m.is("COMMunicate:REMote") || m.is("COMMunicate:VERBose") ||
-            m.is("NUMeric:FORMat") || m.is("RATE") || m.is("STATus:QMESsage") ||
-            m.is("SYSTem:COMMunicate:COMMand")) {
+            m.is("COMMunicate:REMote") || m.is("COMMunicate:VERBose") || m.is("NUMeric:FORMat") ||
+            m.is("RATE") || m.is("STATus:QMESsage") || m.is("SYSTem:COMMunicate:COMMand")) {
             return std::nullopt;
         }
         if (m.is("NUMeric:NORMal:NUMber")) {

@@ -15,7 +15,8 @@ struct ScpiSimulator::State {
     StreamServer server;
 
     State(std::unique_ptr<ScpiResponder> r, const SimulatorOptions& o)
-        : responder(std::move(r)), options(o), faults(o.fault, o.fault_rate, o.seed ^ 0x9e3779b9U) {}
+        : responder(std::move(r)), options(o), faults(o.fault, o.fault_rate, o.seed ^ 0x9e3779b9U) {
+    }
 
     void on_bytes(StreamServer::Connection& c) {
         while (true) {

@@ -3,8 +3,11 @@
 #include <callab/drivers/errc.hpp>
 
 #include <arpa/inet.h>
+#include <array>
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -13,10 +16,6 @@
 #include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
-
-#include <array>
-#include <cstring>
-#include <filesystem>
 
 namespace callab::drivers {
 
@@ -57,8 +56,8 @@ boost::system::result<std::uint16_t> StreamServer::listen_tcp(const ConnectionUr
     const int fd = ::socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, 0);
     const int yes = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    const bool bound = fd != -1 && ::bind(fd, found->ai_addr, found->ai_addrlen) == 0 &&
-                       ::listen(fd, 16) == 0;
+    const bool bound =
+        fd != -1 && ::bind(fd, found->ai_addr, found->ai_addrlen) == 0 && ::listen(fd, 16) == 0;
     ::freeaddrinfo(found);
     if (!bound) {
         if (fd != -1) {

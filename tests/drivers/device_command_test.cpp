@@ -19,7 +19,8 @@ struct Sim {
     ChildProcess process;
     std::string uri;
 
-    explicit Sim(std::vector<std::string> args) : process(with_binary(std::move(args)), dir.path()) {
+    explicit Sim(std::vector<std::string> args)
+        : process(with_binary(std::move(args)), dir.path()) {
         if (process.wait_for_output("\n", std::chrono::seconds(10))) {
             const auto out = process.standard_output();
             const auto on = out.find(" on ");
@@ -35,9 +36,8 @@ struct Sim {
 TEST(DeviceCommand, ReadsCountReadingsAsText) {
     Sim sim({"ir-thermometer", "--listen", "modbus-tcp://127.0.0.1:0", "--target", "37.0"});
     ASSERT_FALSE(sim.uri.empty()) << sim.process.standard_error();
-    auto run = run_callab(
-        {"device", "read", sim.uri, "--driver", "ir-thermometer", "--count", "2", "--interval",
-         "0.05"});
+    auto run = run_callab({"device", "read", sim.uri, "--driver", "ir-thermometer", "--count", "2",
+                           "--interval", "0.05"});
     ASSERT_EQ(run.status, 0) << run.error;
     EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 6);
     EXPECT_TRUE(contains(run.output, " object_temperature 37 degC\n")) << run.output;
@@ -47,22 +47,23 @@ TEST(DeviceCommand, ReadsCountReadingsAsText) {
 TEST(DeviceCommand, WritesASettingAndRefusesOneOutOfRange) {
     Sim sim({"pyrometer", "--listen", "modbus-tcp://127.0.0.1:0"});
     ASSERT_FALSE(sim.uri.empty());
-    auto ok = run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "emissivity",
-                          "0.93"});
+    auto ok =
+        run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "emissivity", "0.93"});
     EXPECT_EQ(ok.status, 0) << ok.error;
     auto read = run_callab({"device", "read", sim.uri, "--driver", "calex-pyrousb"});
     EXPECT_TRUE(contains(read.output, " emissivity 0.93 one\n")) << read.output;
 
-    auto bad = run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "emissivity",
-                           "0.05"});
+    auto bad =
+        run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "emissivity", "0.05"});
     EXPECT_EQ(bad.status, 2);
-    EXPECT_TRUE(contains(bad.error, "emissivity = 0.05 is outside its range 0.1 to 1")) << bad.error;
-    auto unknown = run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "colour",
-                               "1"});
+    EXPECT_TRUE(contains(bad.error, "emissivity = 0.05 is outside its range 0.1 to 1"))
+        << bad.error;
+    auto unknown =
+        run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "colour", "1"});
     EXPECT_EQ(unknown.status, 2);
     EXPECT_TRUE(contains(unknown.error, "has no setting 'colour'")) << unknown.error;
-    auto nan = run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "emissivity",
-                           "0.9x"});
+    auto nan =
+        run_callab({"device", "write", sim.uri, "--driver", "calex-pyrousb", "emissivity", "0.9x"});
     EXPECT_EQ(nan.status, 2);
     EXPECT_TRUE(contains(nan.error, "'0.9x' is not a number")) << nan.error;
 }
@@ -71,8 +72,8 @@ TEST(DeviceCommand, DeviceFaultsExitWithOneAndNameTheDevice) {
     for (const std::string fault : {"timeout", "crc", "disconnect", "garbage", "exception"}) {
         Sim sim({"ir-thermometer", "--listen", "modbus-tcp://127.0.0.1:0", "--fault", fault});
         ASSERT_FALSE(sim.uri.empty());
-        auto run = run_callab({"device", "read", sim.uri + "&timeout=200", "--driver",
-                               "ir-thermometer"});
+        auto run =
+            run_callab({"device", "read", sim.uri + "&timeout=200", "--driver", "ir-thermometer"});
         EXPECT_EQ(run.status, 1) << fault;
         EXPECT_TRUE(run.output.empty()) << fault << ": " << run.output;
         EXPECT_TRUE(contains(run.error, "callab: device " + sim.uri.substr(0, sim.uri.find('?'))))
@@ -88,8 +89,8 @@ TEST(DeviceCommand, StatusBitsAndNobodyListeningAreDeviceFailures) {
     EXPECT_TRUE(contains(run.error, "status bit 4 (object temperature high) is set")) << run.error;
 
     const auto port = std::to_string(free_tcp_port());
-    auto nobody = run_callab({"device", "read", "modbus-tcp://127.0.0.1:" + port, "--driver",
-                              "ir-thermometer"});
+    auto nobody = run_callab(
+        {"device", "read", "modbus-tcp://127.0.0.1:" + port, "--driver", "ir-thermometer"});
     EXPECT_EQ(nobody.status, 1);
     EXPECT_TRUE(contains(nobody.error, "cannot connect to the device")) << nobody.error;
 }
@@ -140,8 +141,8 @@ TEST(DeviceCommand, BlackbodyOnAPtyWithAnIrThermometerLookingAtIt) {
     ASSERT_EQ(ir.status, 0) << ir.error;
     EXPECT_TRUE(contains(ir.output, " object_temperature 36 degC\n")) << ir.output;
 
-    auto refused = run_callab(
-        {"device", "write", sim.uri, "--driver", "fluke-4180", "emissivity", "0.5"});
+    auto refused =
+        run_callab({"device", "write", sim.uri, "--driver", "fluke-4180", "emissivity", "0.5"});
     EXPECT_EQ(refused.status, 2);
     EXPECT_TRUE(contains(refused.error, "emissivity = 0.5 is outside its range 0.9 to 1"))
         << refused.error;
@@ -158,11 +159,10 @@ TEST(DeviceCommand, PowerSourceDrivesTheAnalyserAcrossProcesses) {
     auto off = run_callab({"device", "read", analyser, "--driver", "wt300"});
     EXPECT_EQ(off.status, 1);
     EXPECT_TRUE(contains(off.error, "item 6 (LAMBDA,1) is 'NAN' (no data)")) << off.error;
-    for (const auto& [setting, value] :
-         std::vector<std::pair<std::string, std::string>>{
+    for (const auto& [setting, value] : std::vector<std::pair<std::string, std::string>>{
              {"voltage", "120"}, {"current", "2"}, {"frequency", "60"}, {"output", "1"}}) {
-        auto set = run_callab({"device", "write", sim.uri, "--driver", "power-source", setting,
-                               value});
+        auto set =
+            run_callab({"device", "write", sim.uri, "--driver", "power-source", setting, value});
         ASSERT_EQ(set.status, 0) << set.error;
     }
     auto on = run_callab({"device", "read", analyser, "--driver", "wt300", "--format", "json"});
@@ -175,7 +175,8 @@ TEST(DeviceCommand, PowerSourceDrivesTheAnalyserAcrossProcesses) {
 TEST(DeviceCommand, ListShowsTheRegistryAndTheShippedProfiles) {
     auto run = run_callab({"device", "list"});
     ASSERT_EQ(run.status, 0);
-    for (const std::string name : {"ir-thermometer", "calex-pyrousb", "eastron-sdm", "env-sensor"}) {
+    for (const std::string name :
+         {"ir-thermometer", "calex-pyrousb", "eastron-sdm", "env-sensor"}) {
         EXPECT_TRUE(contains(run.output, "  " + name + " ")) << name;
     }
     EXPECT_TRUE(contains(run.output, "emissivity")) << run.output;

@@ -85,8 +85,7 @@ struct FaultCase {
     errc expected;
 };
 
-class FaultOverTransport
-    : public testing::TestWithParam<std::tuple<ConnectionUri, FaultCase>> {};
+class FaultOverTransport : public testing::TestWithParam<std::tuple<ConnectionUri, FaultCase>> {};
 
 TEST_P(FaultOverTransport, IsAnErrorNeverANumber) {
     const auto& [listen, fault] = GetParam();
@@ -114,9 +113,9 @@ TEST_P(FaultOverTransport, OccasionalFaultsAreRetriedAway) {
     const auto& [listen, fault] = GetParam();
     auto client = quick();
     client.attempts = 10;
-    Bench bench("ir-thermometer", {.target = 20.0, .seed = 3, .fault = fault.fault,
-                                   .fault_rate = 0.3},
-                listen, client);
+    Bench bench("ir-thermometer",
+                {.target = 20.0, .seed = 3, .fault = fault.fault, .fault_rate = 0.3}, listen,
+                client);
     if (fault.fault == Fault::exception) {
         // The device understood and said no: that answer is final, it is not retried.
         std::size_t failures = 0;
@@ -135,11 +134,10 @@ TEST_P(FaultOverTransport, OccasionalFaultsAreRetriedAway) {
 }
 
 const auto transports = testing::Values(any_loopback_port, new_pty);
-const auto faults = testing::Values(FaultCase{Fault::timeout, errc::timeout},
-                                    FaultCase{Fault::crc, errc::corrupt_frame},
-                                    FaultCase{Fault::disconnect, errc::timeout},
-                                    FaultCase{Fault::garbage, errc::corrupt_frame},
-                                    FaultCase{Fault::exception, errc::device_exception});
+const auto faults = testing::Values(
+    FaultCase{Fault::timeout, errc::timeout}, FaultCase{Fault::crc, errc::corrupt_frame},
+    FaultCase{Fault::disconnect, errc::timeout}, FaultCase{Fault::garbage, errc::corrupt_frame},
+    FaultCase{Fault::exception, errc::device_exception});
 
 std::string transport_name(const ConnectionUri& uri) {
     return uri.scheme == "modbus-tcp" ? "Tcp" : "RtuPty";
@@ -158,7 +156,8 @@ TEST(ModbusMeter, OutOfRangeSettingIsRefusedBeforeAnythingIsSent) {
     const auto written = bench.meter->write_setting("emissivity", 1.2);
     ASSERT_FALSE(written);
     EXPECT_EQ(written.error(), errc::invalid_setting);
-    EXPECT_NE(bench.meter->last_fault().find("emissivity = 1.2 is outside its range 0.1 to 1 one"), std::string::npos)
+    EXPECT_NE(bench.meter->last_fault().find("emissivity = 1.2 is outside its range 0.1 to 1 one"),
+              std::string::npos)
         << bench.meter->last_fault();
     EXPECT_EQ(bench.simulator->statistics().requests, 0U);
     EXPECT_EQ(bench.meter->write_setting("colour", 1).error(), errc::invalid_setting);

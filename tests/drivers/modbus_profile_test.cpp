@@ -77,7 +77,8 @@ TEST_P(RejectsBadProfile, NamingTheKeyAndTheCause) {
 }
 
 #define CALLAB_FIELD(extra)                                                                        \
-    R"({"name": "p", "quantities": [{"name": "t", "register": "holding", "address": 0, )" extra "}]}"
+    R"({"name": "p", "quantities": [{"name": "t", "register": "holding", "address": 0, )" extra    \
+    "}]}"
 
 INSTANTIATE_TEST_SUITE_P(
     ModbusProfile, RejectsBadProfile,

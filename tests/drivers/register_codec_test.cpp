@@ -66,10 +66,11 @@ TEST(RegisterCodec, ThirtyTwoBitIntegersInEveryOrder) {
 }
 
 TEST(RegisterCodec, RoundTripsEveryTypeInEveryOrder) {
-    const std::vector<std::pair<DataType, double>> values{
-        {DataType::int16, -32768},     {DataType::uint16, 65535},
-        {DataType::int32, -123456789}, {DataType::uint32, 4000000000.0},
-        {DataType::float32, -1.5e-3}};
+    const std::vector<std::pair<DataType, double>> values{{DataType::int16, -32768},
+                                                          {DataType::uint16, 65535},
+                                                          {DataType::int32, -123456789},
+                                                          {DataType::uint32, 4000000000.0},
+                                                          {DataType::float32, -1.5e-3}};
     for (const auto& [type, value] : values) {
         for (auto order : {WordOrder::abcd, WordOrder::cdab, WordOrder::badc, WordOrder::dcba}) {
             const auto words = encode_registers(value, type, order);
@@ -82,10 +83,10 @@ TEST(RegisterCodec, RoundTripsEveryTypeInEveryOrder) {
 }
 
 TEST(RegisterCodec, NanAndInfinityAreDecodedAsSuch) {
-    EXPECT_TRUE(std::isnan(
-        decode_registers(Words{0x7FC0, 0x0000}, DataType::float32, WordOrder::abcd)));
-    EXPECT_TRUE(std::isinf(
-        decode_registers(Words{0x0000, 0x7F80}, DataType::float32, WordOrder::cdab)));
+    EXPECT_TRUE(
+        std::isnan(decode_registers(Words{0x7FC0, 0x0000}, DataType::float32, WordOrder::abcd)));
+    EXPECT_TRUE(
+        std::isinf(decode_registers(Words{0x0000, 0x7F80}, DataType::float32, WordOrder::cdab)));
 }
 
 TEST(RegisterCodec, WireBytesFollowTheOrderName) {

@@ -97,13 +97,13 @@ TEST_P(ScpiOverEveryTransport, PowerSourceDrivesTheAnalyser) {
     const auto readings = bench.analyser.read_all();
     ASSERT_TRUE(readings) << bench.analyser.last_fault();
     ASSERT_EQ(readings->size(), 7U);
-    EXPECT_EQ((*readings)[0].value, 230.0);                   // U
-    EXPECT_EQ((*readings)[1].value, 5.0);                     // I
-    EXPECT_EQ((*readings)[2].value, 575.0);                   // P = U I cos 60°
-    EXPECT_EQ((*readings)[3].value, 1150.0);                  // S
-    EXPECT_NEAR((*readings)[4].value, 995.9, 0.05);           // Q = U I sin 60°
-    EXPECT_EQ((*readings)[5].value, 0.5);                     // λ
-    EXPECT_EQ((*readings)[6].value, 50.0);                    // f
+    EXPECT_EQ((*readings)[0].value, 230.0);         // U
+    EXPECT_EQ((*readings)[1].value, 5.0);           // I
+    EXPECT_EQ((*readings)[2].value, 575.0);         // P = U I cos 60°
+    EXPECT_EQ((*readings)[3].value, 1150.0);        // S
+    EXPECT_NEAR((*readings)[4].value, 995.9, 0.05); // Q = U I sin 60°
+    EXPECT_EQ((*readings)[5].value, 0.5);           // λ
+    EXPECT_EQ((*readings)[6].value, 50.0);          // f
     EXPECT_EQ(bench.analyser.read().value().quantity, "active_power");
     const auto source = bench.source.read_all();
     ASSERT_TRUE(source) << bench.source.last_fault();
@@ -193,7 +193,8 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 TEST(ScpiOptions, UriOptionsAreCheckedByName) {
-    auto parsed = parse_connection_uri("scpi-serial:/dev/ttyS0?baud=19200&parity=E&stop=2&flow=hardware");
+    auto parsed =
+        parse_connection_uri("scpi-serial:/dev/ttyS0?baud=19200&parity=E&stop=2&flow=hardware");
     const auto options = scpi_options_from_uri(parsed.uri, {});
     ASSERT_TRUE(options) << options.error;
     EXPECT_EQ(options.options.line.serial.baud, 19200U);

@@ -7,15 +7,15 @@ namespace callab::drivers {
 namespace {
 
 TEST(ScpiParse, NumbersInEveryFormat) {
-    EXPECT_EQ(parse_scpi_number("42").value(), 42.0);             // NR1
-    EXPECT_EQ(parse_scpi_number("-12").value(), -12.0);           // NR1 signed
-    EXPECT_EQ(parse_scpi_number("+37.50").value(), 37.5);         // NR2
-    EXPECT_EQ(parse_scpi_number(".5").value(), 0.5);              // NR2 without leading digit
-    EXPECT_EQ(parse_scpi_number("1.0012E+02").value(), 100.12);   // NR3 (WT300)
-    EXPECT_EQ(parse_scpi_number("+123.45E-3").value(), 0.12345);  // NR3 with sign
-    EXPECT_EQ(parse_scpi_number("2.43e4").value(), 24300.0);      // lower-case exponent
-    EXPECT_EQ(parse_scpi_number(" 23.42\r").value(), 23.42);      // blanks and a stray CR
-    EXPECT_EQ(parse_scpi_number("-000123E+0").value(), -123.0);   // Hioki fixed width
+    EXPECT_EQ(parse_scpi_number("42").value(), 42.0);            // NR1
+    EXPECT_EQ(parse_scpi_number("-12").value(), -12.0);          // NR1 signed
+    EXPECT_EQ(parse_scpi_number("+37.50").value(), 37.5);        // NR2
+    EXPECT_EQ(parse_scpi_number(".5").value(), 0.5);             // NR2 without leading digit
+    EXPECT_EQ(parse_scpi_number("1.0012E+02").value(), 100.12);  // NR3 (WT300)
+    EXPECT_EQ(parse_scpi_number("+123.45E-3").value(), 0.12345); // NR3 with sign
+    EXPECT_EQ(parse_scpi_number("2.43e4").value(), 24300.0);     // lower-case exponent
+    EXPECT_EQ(parse_scpi_number(" 23.42\r").value(), 23.42);     // blanks and a stray CR
+    EXPECT_EQ(parse_scpi_number("-000123E+0").value(), -123.0);  // Hioki fixed width
 }
 
 TEST(ScpiParse, SentinelsAreInvalidReadingsNotNumbers) {
@@ -33,8 +33,8 @@ TEST(ScpiParse, SentinelsAreInvalidReadingsNotNumbers) {
 }
 
 TEST(ScpiParse, AnythingElseIsAProtocolError) {
-    for (const char* text : {"", "abc", "1.2.3", "1E", "E5", "+", "-.", "12 V", "0x1A", "3,5",
-                             "2?.5", "\x01\xff"}) {
+    for (const char* text :
+         {"", "abc", "1.2.3", "1E", "E5", "+", "-.", "12 V", "0x1A", "3,5", "2?.5", "\x01\xff"}) {
         const auto parsed = parse_scpi_number(text);
         ASSERT_FALSE(parsed) << text;
         EXPECT_EQ(parsed.error(), errc::protocol_error) << text;

@@ -3,9 +3,9 @@
 #include "support/callab_run.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
-#include <nlohmann/json.hpp>
 
 namespace callab::test_support {
 namespace {
@@ -53,8 +53,8 @@ void expect_documented_maps(const std::string& base, const std::string& separato
     EXPECT_EQ(values.at("ambient_temperature"), 23.0);
     EXPECT_EQ(values.at("emissivity"), 0.95);
 
-    auto env = run_callab({"device", "read", base + separator + "unit=2", "--driver",
-                           "env-sensor", "--format", "json"});
+    auto env = run_callab({"device", "read", base + separator + "unit=2", "--driver", "env-sensor",
+                           "--format", "json"});
     ASSERT_EQ(env.status, 0) << env.error;
     values = values_of(env.output);
     EXPECT_EQ(values.at("temperature"), -20.5);
@@ -101,9 +101,8 @@ TEST(PymodbusPeer, RtuServerOnAPtyPairIsReadCorrectlyByCallabDeviceRead) {
     ASSERT_TRUE(server.wait_for_output("ready", std::chrono::seconds(20)))
         << server.standard_error();
     std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the port opens after "ready"
-    expect_documented_maps("modbus-rtu:" + pair.second().string() +
-                               "?baud=9600&parity=N&data=8&stop=1",
-                           "&", dir);
+    expect_documented_maps(
+        "modbus-rtu:" + pair.second().string() + "?baud=9600&parity=N&data=8&stop=1", "&", dir);
 }
 
 // Starts `callab sim ARGS...` and returns the URI it prints.
@@ -122,8 +121,8 @@ TEST(MbpollPeer, ReadsTheIrThermometerSimulatorAndWritesEmissivityOverTcp) {
     const auto uri = start_sim(sim);
     const auto port = uri.substr(uri.rfind(':') + 1, uri.find('?') - uri.rfind(':') - 1);
 
-    auto read = run_program({"/usr/bin/mbpoll", "-m", "tcp", "-p", port, "-a", "1", "-t", "4",
-                             "-0", "-r", "0", "-c", "3", "-1", "127.0.0.1"});
+    auto read = run_program({"/usr/bin/mbpoll", "-m", "tcp", "-p", port, "-a", "1", "-t", "4", "-0",
+                             "-r", "0", "-c", "3", "-1", "127.0.0.1"});
     ASSERT_EQ(read.status, 0) << read.output << read.error;
     EXPECT_NE(read.output.find("[0]: \t366"), std::string::npos) << read.output;
     EXPECT_NE(read.output.find("[1]: \t230"), std::string::npos) << read.output;
@@ -132,21 +131,21 @@ TEST(MbpollPeer, ReadsTheIrThermometerSimulatorAndWritesEmissivityOverTcp) {
     auto write = run_program({"/usr/bin/mbpoll", "-m", "tcp", "-p", port, "-a", "1", "-t", "4",
                               "-0", "-r", "2", "-1", "127.0.0.1", "980"});
     ASSERT_EQ(write.status, 0) << write.output << write.error;
-    auto check = run_callab({"device", "read", uri, "--driver", "ir-thermometer", "--format",
-                             "json"});
+    auto check =
+        run_callab({"device", "read", uri, "--driver", "ir-thermometer", "--format", "json"});
     ASSERT_EQ(check.status, 0) << check.error;
     EXPECT_EQ(values_of(check.output).at("emissivity"), 0.98);
 }
 
 TEST(MbpollPeer, ReadsSimulatorsOverRtuOnTheirPty) {
     TemporaryDirectory dir;
-    ChildProcess sensor({CALLAB_BINARY, "sim", "env-sensor", "--listen",
-                         "modbus-rtu:pty?baud=9600", "--target", "-20.5"},
+    ChildProcess sensor({CALLAB_BINARY, "sim", "env-sensor", "--listen", "modbus-rtu:pty?baud=9600",
+                         "--target", "-20.5"},
                         dir.path());
     const auto sensor_uri = start_sim(sensor);
     const auto sensor_path = sensor_uri.substr(11, sensor_uri.find('?') - 11);
-    auto read = run_program({"/usr/bin/mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P",
-                             "none", "-t", "3", "-0", "-r", "1", "-c", "2", "-1", sensor_path});
+    auto read = run_program({"/usr/bin/mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P", "none",
+                             "-t", "3", "-0", "-r", "1", "-c", "2", "-1", sensor_path});
     ASSERT_EQ(read.status, 0) << read.output << read.error;
     EXPECT_NE(read.output.find("[1]: \t65331 (-205)"), std::string::npos) << read.output;
     EXPECT_NE(read.output.find("[2]: \t450"), std::string::npos) << read.output;
@@ -157,24 +156,24 @@ TEST(MbpollPeer, ReadsSimulatorsOverRtuOnTheirPty) {
                        meter_dir.path());
     const auto meter_uri = start_sim(meter);
     const auto meter_path = meter_uri.substr(11, meter_uri.find('?') - 11);
-    auto floats = run_program({"/usr/bin/mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P",
-                               "none", "-t", "3:float", "-B", "-0", "-r", "0", "-c", "1", "-1",
-                               meter_path});
+    auto floats =
+        run_program({"/usr/bin/mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P", "none", "-t",
+                     "3:float", "-B", "-0", "-r", "0", "-c", "1", "-1", meter_path});
     ASSERT_EQ(floats.status, 0) << floats.output << floats.error;
     EXPECT_NE(floats.output.find("[0]: \t230.2"), std::string::npos) << floats.output;
 
     // Emissivity of the pyrometer, written by mbpoll over RTU and read back by callab.
     TemporaryDirectory pyrometer_dir;
-    ChildProcess pyrometer({CALLAB_BINARY, "sim", "pyrometer", "--listen",
-                            "modbus-rtu:pty?baud=9600"},
-                           pyrometer_dir.path());
+    ChildProcess pyrometer(
+        {CALLAB_BINARY, "sim", "pyrometer", "--listen", "modbus-rtu:pty?baud=9600"},
+        pyrometer_dir.path());
     const auto pyrometer_uri = start_sim(pyrometer);
     const auto pyrometer_path = pyrometer_uri.substr(11, pyrometer_uri.find('?') - 11);
-    auto write = run_program({"/usr/bin/mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P",
-                              "none", "-t", "4", "-0", "-r", "8", "-1", pyrometer_path, "9100"});
+    auto write = run_program({"/usr/bin/mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P", "none",
+                              "-t", "4", "-0", "-r", "8", "-1", pyrometer_path, "9100"});
     ASSERT_EQ(write.status, 0) << write.output << write.error;
-    auto check = run_callab({"device", "read", pyrometer_uri, "--driver", "calex-pyrousb",
-                             "--format", "json"});
+    auto check = run_callab(
+        {"device", "read", pyrometer_uri, "--driver", "calex-pyrousb", "--format", "json"});
     ASSERT_EQ(check.status, 0) << check.error;
     EXPECT_EQ(values_of(check.output).at("emissivity"), 0.91);
 }

@@ -85,9 +85,8 @@ class PtyPair {
 public:
     explicit PtyPair(const std::filesystem::path& dir)
         : first_(dir / "ttyA"), second_(dir / "ttyB"), log_(dir / "socat"),
-          socat_(make_log(log_),
-                 {"/usr/bin/socat", "pty,raw,echo=0,link=" + first_.string(),
-                  "pty,raw,echo=0,link=" + second_.string()}) {
+          socat_(make_log(log_), {"/usr/bin/socat", "pty,raw,echo=0,link=" + first_.string(),
+                                  "pty,raw,echo=0,link=" + second_.string()}) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
         while (!ready() && std::chrono::steady_clock::now() < deadline) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -13,11 +13,11 @@ namespace callab::drivers {
 
 /// One driver callab knows, listed in an explicit table (driver_registry()).
 struct DriverEntry {
-    std::string_view name;        ///< what --driver takes
-    std::string_view kind;        ///< the simulator kind that speaks its protocol
-    std::string_view schemes;     ///< the URI schemes it accepts
+    std::string_view name;    ///< what --driver takes
+    std::string_view kind;    ///< the simulator kind that speaks its protocol
+    std::string_view schemes; ///< the URI schemes it accepts
     std::string_view description;
-    std::string_view profile;     ///< a shipped Modbus profile, or empty for an SCPI driver
+    std::string_view profile; ///< a shipped Modbus profile, or empty for an SCPI driver
 };
 
 std::span<const DriverEntry> driver_registry();

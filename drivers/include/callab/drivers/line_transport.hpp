@@ -14,10 +14,10 @@ namespace callab::drivers {
 /// Serial line settings (Boost.Asio serial_port options).
 struct SerialSettings {
     unsigned baud = 9600;
-    char parity = 'N';          ///< N, E or O
+    char parity = 'N'; ///< N, E or O
     unsigned data_bits = 8;
-    unsigned stop_bits = 1;     ///< 1 or 2
-    char flow_control = 'N';    ///< N none, S software (XON/XOFF), H hardware (RTS/CTS)
+    unsigned stop_bits = 1;  ///< 1 or 2
+    char flow_control = 'N'; ///< N none, S software (XON/XOFF), H hardware (RTS/CTS)
 };
 
 /// A line-oriented byte stream over TCP or a serial port (Boost.Asio), where every read and

@@ -26,9 +26,9 @@ public:
         int unit = 1;
         std::chrono::milliseconds response_timeout{500};
         std::chrono::milliseconds byte_timeout{100};
-        int attempts = 3;                       ///< tries per request, including the first
-        std::chrono::milliseconds backoff{20};  ///< pause before retry n is n × backoff
-        SerialDefaults serial;                  ///< modbus-rtu only
+        int attempts = 3;                      ///< tries per request, including the first
+        std::chrono::milliseconds backoff{20}; ///< pause before retry n is n × backoff
+        SerialDefaults serial;                 ///< modbus-rtu only
     };
 
     /// `uri` must be modbus-tcp or modbus-rtu (see options_from_uri()).
@@ -38,8 +38,8 @@ public:
     ModbusClient& operator=(const ModbusClient&) = delete;
 
     /// Reads `count` registers (0x03 holding or 0x04 input) from `address`.
-    boost::system::result<std::vector<std::uint16_t>> read_registers(RegisterKind kind,
-                                                                     int address, int count);
+    boost::system::result<std::vector<std::uint16_t>> read_registers(RegisterKind kind, int address,
+                                                                     int count);
     boost::system::result<std::vector<std::uint16_t>> read_holding_registers(int address,
                                                                              int count) {
         return read_registers(RegisterKind::holding, address, count);

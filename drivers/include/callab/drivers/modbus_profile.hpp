@@ -25,10 +25,10 @@ struct RegisterField {
     WordOrder order = WordOrder::abcd;
     double scale = 1.0;
     double offset = 0.0;
-    std::string unit;                 ///< D-SI style symbol: degC, V, A, W, Hz, one, percent
-    std::vector<double> sentinels;    ///< raw values that mean "no valid reading"
-    std::optional<double> minimum;    ///< settings: lowest physical value accepted
-    std::optional<double> maximum;    ///< settings: highest physical value accepted
+    std::string unit;              ///< D-SI style symbol: degC, V, A, W, Hz, one, percent
+    std::vector<double> sentinels; ///< raw values that mean "no valid reading"
+    std::optional<double> minimum; ///< settings: lowest physical value accepted
+    std::optional<double> maximum; ///< settings: highest physical value accepted
 
     /// raw × scale + offset; for integer types rounded to the decimals of scale and offset,
     /// so that 950 × 0.001 is 0.95 and not 0.9500000000000001.

@@ -9,9 +9,9 @@ namespace callab::drivers {
 class PowerOutput {
 public:
     struct State {
-        double voltage = 0.0;   ///< V rms
-        double current = 0.0;   ///< A rms
-        double phase = 0.0;     ///< degrees, current relative to voltage
+        double voltage = 0.0;    ///< V rms
+        double current = 0.0;    ///< A rms
+        double phase = 0.0;      ///< degrees, current relative to voltage
         double frequency = 50.0; ///< Hz
         bool on = false;
     };

@@ -29,8 +29,7 @@ std::optional<WordOrder> word_order_from_string(std::string_view text);
 /// The raw number held by `registers` (exactly register_count(type) of them), before scale
 /// and offset. A float32 is returned as the shortest decimal that reads back as the same
 /// float (230.2, not 230.19999694824219); NaN or infinity is returned as such.
-double decode_registers(std::span<const std::uint16_t> registers, DataType type,
-                        WordOrder order);
+double decode_registers(std::span<const std::uint16_t> registers, DataType type, WordOrder order);
 
 /// The registers that hold `raw` as `type` in `order`. `raw` must already be an integer in
 /// the type's range for integer types (see fits()); float32 rounds to nearest.

@@ -22,13 +22,13 @@ std::optional<Fault> fault_from_string(std::string_view text);
 
 /// What every simulator takes from `callab sim`.
 struct SimulatorOptions {
-    int unit = 1;                  ///< Modbus unit id answered
-    std::optional<double> target;  ///< the stimulus (°C, V, …); the kind's default if empty
-    double error = 0.0;            ///< the instrument's own indication error
-    double noise = 0.0;            ///< standard deviation of each indication
+    int unit = 1;                 ///< Modbus unit id answered
+    std::optional<double> target; ///< the stimulus (°C, V, …); the kind's default if empty
+    double error = 0.0;           ///< the instrument's own indication error
+    double noise = 0.0;           ///< standard deviation of each indication
     std::uint64_t seed = 1;
     Fault fault = Fault::none;
-    double fault_rate = 1.0;       ///< share of replies the fault hits, 0-1
+    double fault_rate = 1.0; ///< share of replies the fault hits, 0-1
 };
 
 } // namespace callab::drivers
