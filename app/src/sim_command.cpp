@@ -105,6 +105,11 @@ void add_sim_command(CLI::App& app) {
     command->add_option("--fault-rate", options->simulator.fault_rate, "Share of replies hit, 0-1")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
+    command
+        ->add_option("--time-constant", options->simulator.time_constant,
+                     "Seconds a simulated blackbody takes to settle by 63 %")
+        ->check(CLI::Range(0.01, 3600.0))
+        ->capture_default_str();
     command->add_option("--with", options->also,
                         "KIND=URI: also serve a coupled instrument (an IR thermometer looking at "
                         "this blackbody, a power analyser measuring this power source)");

@@ -95,6 +95,7 @@ std::string SimulatedBench::Parts::add_scpi(const std::string& kind,
         if (!blackbody) {
             drivers::BlackbodyPhysics::Parameters parameters;
             parameters.start_temperature = options.target.value_or(23.0);
+            parameters.time_constant = options.time_constant;
             blackbody = std::make_shared<drivers::BlackbodyPhysics>(parameters);
             blackbody->set_set_point(parameters.start_temperature);
         }

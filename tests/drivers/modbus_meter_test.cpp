@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 namespace callab::drivers {
 namespace {
@@ -237,6 +239,28 @@ TEST(ModbusMeter, AnotherUnitOnTheLineStaysSilent) {
     ModbusMeter meter(profile, uri, modbus_options_from_uri(uri, quick()).options);
     EXPECT_EQ(meter.read().error(), errc::timeout);
     EXPECT_GE(simulator.statistics().rejected, 1U);
+}
+
+TEST(ModbusMeter, DevicesOnOneLineTakeTurns) {
+    // Two meters in two threads share one RTU line: the bus lock keeps their frames apart.
+    const auto profile = find_shipped_profile("env-sensor").value();
+    SimulatorOptions options;
+    ModbusSimulator simulator(profile, make_modbus_physics(profile.kind, options).value(), options);
+    const auto uri = simulator.start(new_pty).value();
+    const auto client = modbus_options_from_uri(uri, quick()).options;
+    std::atomic<int> good{0};
+    auto poll = [&] {
+        ModbusMeter meter(profile, uri, client);
+        for (int i = 0; i < 20; ++i) {
+            good += meter.read_all() ? 1 : 0;
+        }
+    };
+    std::thread first(poll);
+    std::thread second(poll);
+    first.join();
+    second.join();
+    EXPECT_EQ(good.load(), 40);
+    EXPECT_EQ(simulator.statistics().rejected, 0U);
 }
 
 TEST(ModbusMeter, RtuKeepsTheSilentInterval) {

@@ -192,6 +192,31 @@ INSTANTIATE_TEST_SUITE_P(
                std::string(to_string(std::get<1>(p.param).fault));
     });
 
+class AnalyserFault : public testing::TestWithParam<std::tuple<ConnectionUri, Fault>> {};
+
+TEST_P(AnalyserFault, IsAnErrorNeverANumber) {
+    const auto& [listen, fault] = GetParam();
+    SimulatorOptions options;
+    options.fault = fault;
+    auto output = std::make_shared<PowerOutput>();
+    output->change([](PowerOutput::State& s) { s = {230.0, 5.0, 0.0, 50.0, true}; });
+    ScpiSimulator simulator(make_power_analyser_responder(output, options), options);
+    PowerAnalyser analyser(simulator.start(listen).value(), quick());
+    const auto readings = analyser.read_all();
+    ASSERT_FALSE(readings) << (*readings)[0].value;
+    EXPECT_FALSE(analyser.last_fault().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Scpi, AnalyserFault,
+                         testing::Combine(testing::Values(over_tcp, over_pty),
+                                          testing::Values(Fault::timeout, Fault::crc,
+                                                          Fault::disconnect, Fault::garbage,
+                                                          Fault::exception)),
+                         [](const auto& p) {
+                             return transport_name(std::get<0>(p.param)) + "_" +
+                                    std::string(to_string(std::get<1>(p.param)));
+                         });
+
 TEST(ScpiOptions, UriOptionsAreCheckedByName) {
     auto parsed =
         parse_connection_uri("scpi-serial:/dev/ttyS0?baud=19200&parity=E&stop=2&flow=hardware");

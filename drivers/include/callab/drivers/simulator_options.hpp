@@ -28,7 +28,8 @@ struct SimulatorOptions {
     double noise = 0.0;           ///< standard deviation of each indication
     std::uint64_t seed = 1;
     Fault fault = Fault::none;
-    double fault_rate = 1.0; ///< share of replies the fault hits, 0-1
+    double fault_rate = 1.0;     ///< share of replies the fault hits, 0-1
+    double time_constant = 30.0; ///< s, how fast a simulated blackbody plate settles
 };
 
 } // namespace callab::drivers
