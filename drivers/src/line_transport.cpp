@@ -102,20 +102,22 @@ boost::system::result<std::unique_ptr<LineTransport>> LineTransport::open(const 
         }
         const auto& s = options.serial;
         using sp = asio::serial_port_base;
-        impl->serial->set_option(sp::baud_rate(s.baud), ec);
-        impl->serial->set_option(sp::character_size(s.data_bits), ec);
-        impl->serial->set_option(sp::parity(s.parity == 'E'   ? sp::parity::even
-                                            : s.parity == 'O' ? sp::parity::odd
-                                                              : sp::parity::none),
-                                 ec);
-        impl->serial->set_option(
-            sp::stop_bits(s.stop_bits == 2 ? sp::stop_bits::two : sp::stop_bits::one), ec);
-        impl->serial->set_option(sp::flow_control(s.flow_control == 'S' ? sp::flow_control::software
-                                                  : s.flow_control == 'H'
-                                                      ? sp::flow_control::hardware
-                                                      : sp::flow_control::none),
-                                 ec);
-        if (ec) {
+        auto& port = *impl->serial;
+        // Every option must take: a line left at the wrong settings reads garbage.
+        const bool configured =
+            !port.set_option(sp::baud_rate(s.baud), ec) &&
+            !port.set_option(sp::character_size(s.data_bits), ec) &&
+            !port.set_option(sp::parity(s.parity == 'E'   ? sp::parity::even
+                                        : s.parity == 'O' ? sp::parity::odd
+                                                          : sp::parity::none),
+                             ec) &&
+            !port.set_option(
+                sp::stop_bits(s.stop_bits == 2 ? sp::stop_bits::two : sp::stop_bits::one), ec) &&
+            !port.set_option(sp::flow_control(s.flow_control == 'S'   ? sp::flow_control::software
+                                              : s.flow_control == 'H' ? sp::flow_control::hardware
+                                                                      : sp::flow_control::none),
+                             ec);
+        if (!configured) {
             return errc::connection_failed;
         }
     } else {

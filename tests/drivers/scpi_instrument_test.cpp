@@ -79,6 +79,22 @@ TEST_P(ScpiOverEveryTransport, RefusedAndOutOfRangeSettingsAreErrors) {
     EXPECT_EQ(errors[0].code, -113);
     EXPECT_EQ(errors[0].message, "Undefined header");
     EXPECT_TRUE(bench.blackbody.client().drain_errors().value().empty());
+
+    // *CLS empties the queue without reading it.
+    ASSERT_TRUE(bench.blackbody.client().command("SOUR:SPOX 5"));
+    ASSERT_TRUE(bench.blackbody.client().clear_status());
+    EXPECT_TRUE(bench.blackbody.client().drain_errors().value().empty());
+}
+
+TEST_P(ScpiOverEveryTransport, ResetTurnsThePowerSourceOutputOff) {
+    PowerBench bench(GetParam());
+    ASSERT_TRUE(bench.source.write_setting("voltage", 100.0));
+    ASSERT_TRUE(bench.source.write_setting("output", 1));
+    EXPECT_TRUE(bench.output->state().on);
+    ASSERT_TRUE(bench.source.client().reset());
+    ASSERT_TRUE(bench.source.client().drain_errors()); // a query: *RST has been acted on
+    EXPECT_FALSE(bench.output->state().on);
+    EXPECT_EQ(bench.output->state().voltage, 0.0);
 }
 
 TEST_P(ScpiOverEveryTransport, PowerSourceDrivesTheAnalyser) {

@@ -37,6 +37,10 @@ public:
     /// Reads the error queue until it reports 0 (at most 32 entries).
     boost::system::result<std::vector<ScpiError>> drain_errors();
     boost::system::result<std::string> identify() { return query("*IDN?"); }
+    /// *RST: the instrument's power-on settings.
+    boost::system::result<void> reset() { return command("*RST"); }
+    /// *CLS: clears the status registers and the error queue.
+    boost::system::result<void> clear_status() { return command("*CLS"); }
 
     const ConnectionUri& uri() const { return uri_; }
     const std::string& last_error() const { return last_error_; }
