@@ -100,7 +100,13 @@ TEST(PymodbusPeer, RtuServerOnAPtyPairIsReadCorrectlyByCallabDeviceRead) {
                         server_dir.path());
     ASSERT_TRUE(server.wait_for_output("ready", std::chrono::seconds(20)))
         << server.standard_error();
-    std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the port opens after "ready"
+    // The serial port opens a moment after "ready": wait until the server answers.
+    const std::string base = "modbus-rtu:" + pair.second().string() + "?baud=9600";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (run_callab({"device", "read", base, "--driver", "ir-thermometer"}).status != 0 &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     expect_documented_maps(
         "modbus-rtu:" + pair.second().string() + "?baud=9600&parity=N&data=8&stop=1", "&", dir);
 }
