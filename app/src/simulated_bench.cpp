@@ -44,6 +44,7 @@ SimulatedBench::~SimulatedBench() {
 
 std::vector<std::string> SimulatedBench::kinds() {
     std::vector<std::string> names;
+    names.reserve(modbus_kinds.size() + scpi_kinds.size());
     for (const auto& [kind, profile] : modbus_kinds) {
         names.push_back(kind);
     }

@@ -186,12 +186,19 @@ boost::system::result<std::string> LineTransport::read_line() {
 ParsedSerialSettings serial_settings_from_uri(const ConnectionUri& uri, SerialSettings defaults) {
     ParsedSerialSettings parsed{defaults, {}};
     auto& s = parsed.settings;
-    for (const auto& [key, value] : uri.options) {
+    for (const auto& option : uri.options) {
+        const std::string& key = option.first;
+        const std::string& value = option.second;
         unsigned number = 0;
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
         const bool numeric = ec == std::errc{} && end == value.data() + value.size();
         auto bad = [&](const std::string& expected) {
-            parsed.error = "option " + key + "=" + value + ": expected " + expected;
+            parsed.error = "option ";
+            parsed.error += key;
+            parsed.error += '=';
+            parsed.error += value;
+            parsed.error += ": expected ";
+            parsed.error += expected;
             return parsed;
         };
         if (key == "baud") {

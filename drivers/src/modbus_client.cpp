@@ -27,7 +27,6 @@ errc modbus_errno_to_errc(int error_number) {
     case EACCES:
         return errc::connection_failed;
     case EMBBADCRC:
-        return errc::corrupt_frame;
     case EMBBADDATA:
     case EMBMDATA:
     case EMBBADSLAVE:
@@ -192,11 +191,18 @@ ParsedModbusOptions modbus_options_from_uri(const ConnectionUri& uri,
         parsed.error = "scheme " + uri.scheme + " is not Modbus (modbus-tcp or modbus-rtu)";
         return parsed;
     }
-    for (const auto& [key, value] : uri.options) {
+    for (const auto& option : uri.options) {
+        const std::string& key = option.first;
+        const std::string& value = option.second;
         int number = 0;
         const bool numeric = parse_int(value, number);
         auto bad = [&](const std::string& expected) {
-            parsed.error = "option " + key + "=" + value + ": expected " + expected;
+            parsed.error = "option ";
+            parsed.error += key;
+            parsed.error += '=';
+            parsed.error += value;
+            parsed.error += ": expected ";
+            parsed.error += expected;
             return parsed;
         };
         if (key == "unit") {

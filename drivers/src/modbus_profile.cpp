@@ -28,7 +28,11 @@ void check_keys(const json& object, const std::string& where,
             found = found || k == key;
         }
         if (!found) {
-            throw ProfileError(where + ": unknown key '" + key + "'");
+            std::string message = where;
+            message += ": unknown key '";
+            message += key;
+            message += "'";
+            throw ProfileError(message);
         }
     }
 }

@@ -271,7 +271,7 @@ boost::system::result<ConnectionUri> ModbusSimulator::start(const ConnectionUri&
     } else {
         return errc::invalid_uri;
     }
-    thread_ = std::jthread([this](std::stop_token stop) {
+    thread_ = std::jthread([this](const std::stop_token& stop) {
         state_->server.run(stop, [this](StreamServer::Connection& c, std::chrono::nanoseconds gap) {
             if (state_->rtu) {
                 state_->on_rtu(c, gap);

@@ -112,7 +112,7 @@ boost::system::result<ConnectionUri> ScpiSimulator::start(const ConnectionUri& l
     } else {
         return errc::invalid_uri;
     }
-    thread_ = std::jthread([this](std::stop_token stop) {
+    thread_ = std::jthread([this](const std::stop_token& stop) {
         state_->server.run(stop, [this](StreamServer::Connection& c, std::chrono::nanoseconds) {
             state_->on_bytes(c);
         });

@@ -120,7 +120,7 @@ bool StreamServer::send(Connection& connection, const std::vector<std::uint8_t>&
     return true;
 }
 
-void StreamServer::run(std::stop_token stop, const Handler& handler) {
+void StreamServer::run(const std::stop_token& stop, const Handler& handler) {
     std::vector<pollfd> fds;
     std::array<std::uint8_t, 4096> chunk{};
     while (!stop.stop_requested()) {

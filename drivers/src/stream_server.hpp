@@ -43,7 +43,7 @@ public:
     boost::system::result<std::string> open_pty(const std::string& link);
 
     /// Serves until `stop` is requested, calling `handler` as bytes arrive.
-    void run(std::stop_token stop, const Handler& handler);
+    void run(const std::stop_token& stop, const Handler& handler);
 
     /// Closes the listener and every connection (run() must have returned).
     void close_all();
