@@ -111,6 +111,18 @@ TEST_P(FaultOverTransport, IsAnErrorNeverANumber) {
     EXPECT_NE(bench.meter->last_fault().find("object_temperature"), std::string::npos);
 }
 
+TEST_P(FaultOverTransport, EveryShippedProfileReportsItAsAnError) {
+    const auto& [listen, fault] = GetParam();
+    SimulatorOptions options;
+    options.fault = fault.fault;
+    for (const auto& shipped : shipped_profiles()) {
+        Bench bench(std::string(shipped.name), options, listen);
+        const auto readings = bench.meter->read_all();
+        ASSERT_FALSE(readings) << shipped.name << " read " << (*readings)[0].value;
+        EXPECT_FALSE(bench.meter->last_fault().empty()) << shipped.name;
+    }
+}
+
 TEST_P(FaultOverTransport, OccasionalFaultsAreRetriedAway) {
     const auto& [listen, fault] = GetParam();
     auto client = quick();

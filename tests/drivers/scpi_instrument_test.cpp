@@ -223,6 +223,19 @@ TEST_P(AnalyserFault, IsAnErrorNeverANumber) {
     EXPECT_FALSE(analyser.last_fault().empty());
 }
 
+// The power source reads back through the same faults: an error, never a number.
+TEST_P(AnalyserFault, PowerSourceReadBackIsAnErrorNeverANumber) {
+    const auto& [listen, fault] = GetParam();
+    SimulatorOptions options;
+    options.fault = fault;
+    auto output = std::make_shared<PowerOutput>();
+    ScpiSimulator simulator(make_power_source_responder(output), options);
+    ScpiInstrument source(power_source_dialect(), simulator.start(listen).value(), quick());
+    const auto reading = source.read();
+    ASSERT_FALSE(reading) << reading->value;
+    EXPECT_NE(source.last_fault().find("voltage"), std::string::npos) << source.last_fault();
+}
+
 INSTANTIATE_TEST_SUITE_P(Scpi, AnalyserFault,
                          testing::Combine(testing::Values(over_tcp, over_pty),
                                           testing::Values(Fault::timeout, Fault::crc,
