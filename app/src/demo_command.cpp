@@ -7,8 +7,9 @@
 
 #include <callab/db/database.hpp>
 #include <callab/db/sql_job_store.hpp>
-#include <callab/drivers/ir_thermometer.hpp>
-#include <callab/drivers/ir_thermometer_simulator.hpp>
+#include <callab/drivers/modbus_meter.hpp>
+#include <callab/drivers/modbus_simulator.hpp>
+#include <callab/drivers/shipped_profiles.hpp>
 #include <callab/lab/job_service.hpp>
 #include <callab/lab/reading_collector.hpp>
 #include <callab/web/server.hpp>
@@ -44,15 +45,21 @@ std::filesystem::path prepare_data_directory(const std::filesystem::path& dir) {
 }
 
 lab::JobId take_demo_readings(lab::JobStore& store, const DemoOptions& options) {
-    drivers::IrThermometerSimulator simulator({options.target_temperature, 0.12, 0.05, 2026});
-    auto port = simulator.start({"modbus-tcp", "127.0.0.1", 0, {}, {}});
-    if (!port) {
+    const auto profile = drivers::find_shipped_profile("ir-thermometer").value();
+    drivers::SimulatorOptions simulated;
+    simulated.target = options.target_temperature;
+    simulated.error = 0.12;
+    simulated.noise = 0.05;
+    simulated.seed = 2026;
+    drivers::ModbusSimulator simulator(
+        profile, drivers::make_modbus_physics(profile.kind, simulated).value(), simulated);
+    auto device = simulator.start({"modbus-tcp", "127.0.0.1", 0, {}, {}});
+    if (!device) {
         throw CommandFailure(exit_runtime_failure, "cannot start the simulated IR thermometer: " +
-                                                       port.error().message());
+                                                       device.error().message());
     }
-    const drivers::ConnectionUri device{"modbus-tcp", "127.0.0.1", *port, {}, {{"unit", "1"}}};
-    drivers::IrThermometer thermometer(device, {});
-    spdlog::info("simulated IR thermometer at {}", device.to_string());
+    drivers::ModbusMeter thermometer(profile, *device, {});
+    spdlog::info("simulated IR thermometer at {}", device->to_string());
 
     const auto job =
         store.create_job({"IR forehead thermometer against a blackbody at 37 °C",

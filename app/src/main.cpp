@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     add_backup_command(app);
     add_cert_command(app);
     add_uncertainty_command(app);
+    add_device_command(app);
 
     try {
         app.parse(argc, argv);

@@ -27,6 +27,12 @@ public:
             return "the device returned an invalid reading";
         case errc::listen_failed:
             return "cannot listen on the address";
+        case errc::invalid_setting:
+            return "no such setting, or the value is out of range";
+        case errc::protocol_error:
+            return "the device answered outside its protocol";
+        case errc::unsupported:
+            return "the instrument does not support this";
         }
         return "unknown driver error";
     }

@@ -24,6 +24,14 @@ enum class errc {
     invalid_reading,
     /// A listening socket could not be opened for a simulator.
     listen_failed,
+    /// The instrument has no setting of that name, or the value is outside its range.
+    invalid_setting,
+    /// The device answered with bytes that do not follow its protocol (garbage, a reply to
+    /// another request, an unparseable number).
+    protocol_error,
+    /// The operation needs a transport this instrument does not use (e.g. an RTU-only call
+    /// on a TCP link).
+    unsupported,
 };
 
 const boost::system::error_category& drivers_category() noexcept;
