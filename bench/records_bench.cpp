@@ -3,12 +3,16 @@
 //   - a job with its readings loads (SqlJobStore::find_job + readings_of), against the
 //     named baseline `baseline_sqlite3_select`: the same rows read with a prepared
 //     statement of the bare SQLite C API;
+//   - the recall list (schedules due within 30 days of 100,000, one calibration schedule per
+//     instrument with due days spread over a year: about 8,200 rows), against
+//     `baseline_sqlite3_recall`: the same rows by a bare prepared statement;
 //   - a durable reading insert (WAL, synchronous=FULL, audited, one transaction each),
 //     against `baseline_sqlite3_insert`: one bare INSERT per transaction with the same
 //     PRAGMAs into a table without audit.
 #include <callab/db/database.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
+#include <callab/db/sql_recall_store.hpp>
 #include <callab/lab/credit_code.hpp>
 
 #include <benchmark/benchmark.h>
@@ -65,6 +69,27 @@ void populate(callab::db::Database& database) {
     }
 }
 
+const callab::lab::Date today{std::chrono::year{2026}, std::chrono::month{1}, std::chrono::day{1}};
+
+void add_recall_schedules(callab::db::Database& database) {
+    using namespace callab;
+    db::SqlRecallStore recalls(database);
+    if (!recalls.due_list(today, 400).empty()) {
+        return;
+    }
+    std::vector<lab::RecallSchedule> schedules;
+    for (int i = 1; i <= enterprises * instruments_per_enterprise; ++i) {
+        schedules.push_back({{},
+                             lab::RecallItem::instrument,
+                             i,
+                             lab::RecallKind::calibration,
+                             lab::Date{std::chrono::sys_days{today} + std::chrono::days{i % 365}},
+                             365,
+                             30});
+    }
+    recalls.add_schedules(schedules, "bench").value();
+}
+
 callab::db::Database& records() {
     static std::unique_ptr<callab::db::Database> database = [] {
         const bool exists = std::filesystem::exists(file);
@@ -72,9 +97,42 @@ callab::db::Database& records() {
         if (!exists) {
             populate(*opened);
         }
+        add_recall_schedules(*opened);
         return opened;
     }();
     return *database;
+}
+
+void recall_list_callab(benchmark::State& state) {
+    callab::db::SqlRecallStore recalls(records());
+    for (auto _ : state) {
+        auto due = recalls.due_list(today, 30);
+        benchmark::DoNotOptimize(due);
+        state.counters["rows"] = static_cast<double>(due.size());
+    }
+}
+
+void baseline_sqlite3_recall(benchmark::State& state) {
+    records();
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT id, item_kind, item_id, kind, due_on, interval_days, lead_days "
+                       "FROM recall_schedule WHERE due_on <= '2026-01-31' ORDER BY due_on, id",
+                       -1, &statement, nullptr);
+    for (auto _ : state) {
+        long long rows = 0;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            benchmark::DoNotOptimize(sqlite3_column_int64(statement, 2));
+            benchmark::DoNotOptimize(sqlite3_column_text(statement, 4));
+            ++rows;
+        }
+        sqlite3_reset(statement);
+        state.counters["rows"] = static_cast<double>(rows);
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
 }
 
 void job_with_readings_callab(benchmark::State& state) {
@@ -154,6 +212,8 @@ void baseline_sqlite3_insert(benchmark::State& state) {
 
 } // namespace
 
+BENCHMARK(recall_list_callab)->Unit(benchmark::kMillisecond);
+BENCHMARK(baseline_sqlite3_recall)->Unit(benchmark::kMillisecond);
 BENCHMARK(job_with_readings_callab)->Unit(benchmark::kMillisecond);
 BENCHMARK(baseline_sqlite3_select)->Unit(benchmark::kMillisecond);
 BENCHMARK(durable_reading_insert_callab)->Unit(benchmark::kMillisecond);

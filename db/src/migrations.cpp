@@ -209,6 +209,18 @@ ALTER TABLE booking ADD CONSTRAINT booking_no_overlap EXCLUDE USING gist (
     equipment_id WITH =, int8range(start_us, blocked_until_us) WITH &&)
     WHERE (status IN ('requested', 'approved', 'checked_out'));
 )sql"},
+    Migration{4, "recall schedules", R"sql(
+CREATE TABLE recall_schedule (
+    id {{id}},
+    item_kind TEXT NOT NULL CHECK (item_kind IN ('instrument', 'standard', 'equipment')),
+    item_id BIGINT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('calibration', 'intermediate_check', 'maintenance')),
+    due_on TEXT NOT NULL,
+    interval_days INTEGER NOT NULL CHECK (interval_days >= 1),
+    lead_days INTEGER NOT NULL CHECK (lead_days >= 0)
+);
+CREATE INDEX recall_schedule_due ON recall_schedule(due_on);
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {

@@ -43,7 +43,9 @@ Outcome<Booking> BookingService::book(const BookingRequest& request, const User&
     }
     const auto status =
         equipment->data.approval_required ? BookingStatus::requested : BookingStatus::approved;
-    return bookings_.create_booking(request, status, by.data.username);
+    BookingRequest booked = request;
+    booked.requested_by = by.id; // the booker is who asks, whoever it is for
+    return bookings_.create_booking(booked, status, by.data.username);
 }
 
 BookingService::SeriesResult BookingService::book_series(const BookingRequest& first,

@@ -68,10 +68,12 @@ TEST_P(BookingTest, ApprovalWhenRequiredAndOnlyByAManager) {
     const auto guarded = bookings_.add_equipment({"Blackbody", {}, true, 0}, "admin");
     auto r = request(now_ + 9h, 1h, tech_);
     r.equipment = guarded.id;
+    r.requested_by = other_.id; // the service records the user who books
     r.on_behalf_of = other_.id;
     const auto booked = service_.book(r, tech_, now_).value();
     EXPECT_EQ(booked.status, lab::BookingStatus::requested);
     EXPECT_EQ(bookings_.find_booking(booked.id)->request.on_behalf_of, other_.id);
+    EXPECT_EQ(bookings_.find_booking(booked.id)->request.requested_by, tech_.id);
     EXPECT_EQ(service_.approve(booked.id, tech_).error().code, lab::errc::not_permitted);
     const auto approved = service_.approve(booked.id, manager_);
     ASSERT_TRUE(approved);

@@ -17,14 +17,14 @@ using test_support::TemporaryDirectory;
 
 const std::string binary = CALLAB_BINARY;
 
-struct Run {
+struct CommandRun {
     int status;
     std::string out;
     std::string err;
 };
 
 // Runs a shell command line (for stdin pipes) and collects its output.
-Run shell(const std::string& command, const TemporaryDirectory& dir) {
+CommandRun shell(const std::string& command, const TemporaryDirectory& dir) {
     ChildProcess child({"/bin/sh", "-c", command}, dir.path());
     const int status = child.wait();
     return {status, child.standard_output(), child.standard_error()};
@@ -41,7 +41,7 @@ protected:
                            ? "sqlite:" + (dir_.path() / "var" / "callab.db").string()
                            : test_support::PostgresqlServer::instance().create_database();
 
-    Run callab(const std::string& arguments, const std::string& input = "") {
+    CommandRun callab(const std::string& arguments, const std::string& input = "") {
         const std::string pipe = input.empty() ? "" : "printf '%s\\n' '" + input + "' | ";
         return shell(pipe + binary + " " + arguments + " --db '" + uri_ + "'", dir_);
     }
@@ -143,7 +143,9 @@ TEST_P(RecordsCommands, BackupAndRestoreRoundTrip) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backend, RecordsCommands, ::testing::Values("sqlite", "postgresql"),
-                         [](const auto& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                             return param.param;
+                         });
 
 } // namespace
 } // namespace callab

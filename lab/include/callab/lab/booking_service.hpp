@@ -16,7 +16,8 @@ public:
     BookingService(BookingStore& bookings, StandardStore& standards)
         : bookings_(bookings), standards_(standards) {}
 
-    /// Books for `by` (or on behalf of someone, as the request says) as of `now`.
+    /// Books as of `now`, recording `by` as the booker (the request's `on_behalf_of` names
+    /// whom it is for; enterprise users book only for themselves).
     Outcome<Booking> book(const BookingRequest& request, const User& by, TimePoint now);
 
     struct SeriesResult {

@@ -32,5 +32,6 @@ using ProcedureId = StrongId<struct ProcedureIdTag>;
 using ProgrammeId = StrongId<struct ProgrammeIdTag>;
 using EquipmentId = StrongId<struct EquipmentIdTag>;
 using BookingId = StrongId<struct BookingIdTag>;
+using RecallScheduleId = StrongId<struct RecallScheduleIdTag>;
 
 } // namespace callab::lab
