@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <vector>
 
 namespace callab::test_support {
@@ -205,6 +206,8 @@ TEST_F(ServeApiTest, TwoHundredConcurrentBookingsOfOneSlotGiveExactlyOne201) {
     std::atomic<int> created{0};
     std::atomic<int> conflicts{0};
     std::atomic<int> other{0};
+    std::mutex first_other_mutex;
+    std::string first_other;
     std::vector<std::thread> clients;
     for (int i = 0; i < 200; ++i) {
         clients.emplace_back([&] {
@@ -215,6 +218,10 @@ TEST_F(ServeApiTest, TwoHundredConcurrentBookingsOfOneSlotGiveExactlyOne201) {
                 ++conflicts;
             } else {
                 ++other;
+                const std::lock_guard lock(first_other_mutex);
+                if (first_other.empty()) {
+                    first_other = std::to_string(reply.status) + " " + reply.body;
+                }
             }
         });
     }
@@ -223,7 +230,7 @@ TEST_F(ServeApiTest, TwoHundredConcurrentBookingsOfOneSlotGiveExactlyOne201) {
     }
     EXPECT_EQ(created.load(), 1);
     EXPECT_EQ(conflicts.load(), 199);
-    EXPECT_EQ(other.load(), 0);
+    EXPECT_EQ(other.load(), 0) << first_other;
 }
 
 } // namespace

@@ -154,6 +154,7 @@ Response BookingHandlers::book(const Request& request, const SignedIn& who) {
                                          {"start", format_utc(other.request.start)},
                                          {"end", format_utc(other.request.end)}};
                 response.body() = error.dump();
+                response.prepare_payload();
                 break;
             }
         }
