@@ -17,5 +17,6 @@ void add_backup_command(CLI::App& app); // backup and restore
 void add_cert_command(CLI::App& app);
 void add_uncertainty_command(CLI::App& app);
 void add_device_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
 
 } // namespace callab::app

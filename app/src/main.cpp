@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     add_cert_command(app);
     add_uncertainty_command(app);
     add_device_command(app);
+    add_serve_command(app);
 
     try {
         app.parse(argc, argv);

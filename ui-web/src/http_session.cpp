@@ -50,7 +50,10 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         return;
     }
     const Request request = parser_->release();
-    response_ = std::make_shared<Response>(router_.handle(request));
+    boost::system::error_code peer_error;
+    const auto peer = stream_.socket().remote_endpoint(peer_error);
+    response_ = std::make_shared<Response>(
+        router_.handle(request, peer_error ? std::string() : peer.address().to_string()));
     spdlog::debug("{} {} -> {}", std::string(request.method_string()),
                   std::string(request.target()), response_->result_int());
     if (request.method() == http::verb::head) {

@@ -2,6 +2,7 @@
 
 #include "job_json.hpp"
 #include "job_page.hpp"
+#include "signed_api.hpp"
 
 #include <callab/lab/errc.hpp>
 #include <callab/version.hpp>
@@ -36,9 +37,15 @@ bool is_read(const Request& request) {
 Router::Router(lab::JobService& jobs, std::string database, std::span<const EmbeddedFile> app_files)
     : jobs_(jobs), database_(std::move(database)), app_files_(app_files) {}
 
-Response Router::handle(const Request& request) const {
+Router::Router(ApiServices& services, std::string database, std::span<const EmbeddedFile> app_files)
+    : jobs_(services.jobs), database_(std::move(database)), app_files_(app_files),
+      api_(std::make_unique<SignedApi>(services)) {}
+
+Router::~Router() = default;
+
+Response Router::handle(const Request& request, const std::string& peer) const {
     try {
-        return route(request);
+        return route(request, peer);
     } catch (const std::exception& e) {
         spdlog::error("{} {}: {}", std::string(request.method_string()),
                       std::string(request.target()), e.what());
@@ -47,15 +54,19 @@ Response Router::handle(const Request& request) const {
     }
 }
 
-Response Router::route(const Request& request) const {
+Response Router::route(const Request& request, const std::string& peer) const {
     std::string_view target = request.target();
     target = target.substr(0, target.find('?'));
     if (target.starts_with(api_prefix) || target == "/api") {
-        return route_api(request, target);
+        return route_api(request, target, peer);
     }
     if (target == jobs_page) {
         if (!is_read(request)) {
             return read_only_response(request, target);
+        }
+        if (api_ && !api_->may_read_jobs(request)) {
+            return make_response(request, http::status::unauthorized, "text/plain; charset=utf-8",
+                                 "Sign in to the app first; the job list is for lab staff.\n");
         }
         return make_response(request, http::status::ok, "text/html; charset=utf-8",
                              render_jobs_page(jobs_.reports(), callab::version));
@@ -63,7 +74,13 @@ Response Router::route(const Request& request) const {
     return app_files_.serve(request);
 }
 
-Response Router::route_api(const Request& request, std::string_view target) const {
+Response Router::route_api(const Request& request, std::string_view target,
+                           const std::string& peer) const {
+    if (api_) {
+        if (auto answered = api_->route(request, target, peer)) {
+            return std::move(*answered);
+        }
+    }
     constexpr std::string_view jobs_prefix = "/api/jobs/";
     const bool known =
         target == "/api/health" || target == "/api/jobs" || target.starts_with(jobs_prefix);

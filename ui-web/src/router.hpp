@@ -5,10 +5,14 @@
 #include "static_files.hpp"
 
 #include <callab/lab/job_service.hpp>
+#include <callab/web/api_services.hpp>
 
+#include <memory>
 #include <string>
 
 namespace callab::web {
+
+class SignedApi;
 
 /// Maps a request to a response. Pure apart from the lab calls it makes: no sockets, so it
 /// is tested without a network. The one place where errors become HTTP statuses.
@@ -21,15 +25,27 @@ public:
     Router(lab::JobService& jobs, std::string database,
            std::span<const EmbeddedFile> app_files = embedded_files());
 
-    Response handle(const Request& request) const;
+    /// A router on the lab's records: the signed-in API (sessions, CSRF, roles) of
+    /// SignedApi in front of the job reads.
+    Router(ApiServices& services, std::string database,
+           std::span<const EmbeddedFile> app_files = embedded_files());
+
+    ~Router();
+    Router(const Router&) = delete;
+    Router& operator=(const Router&) = delete;
+
+    /// `peer` is the client's address, for the login rate limit.
+    Response handle(const Request& request, const std::string& peer = {}) const;
 
 private:
-    Response route(const Request& request) const;
-    Response route_api(const Request& request, std::string_view target) const;
+    Response route(const Request& request, const std::string& peer) const;
+    Response route_api(const Request& request, std::string_view target,
+                       const std::string& peer) const;
 
     lab::JobService& jobs_;
     std::string database_;
     StaticFiles app_files_;
+    std::unique_ptr<SignedApi> api_; ///< null: the read-only demo API without sign-in
 };
 
 } // namespace callab::web

@@ -45,6 +45,15 @@ boost::system::result<std::uint16_t> Server::listen() {
 
 void Server::run(lab::JobService& jobs, unsigned threads) {
     impl_->router.emplace(jobs, impl_->options.database);
+    serve(threads);
+}
+
+void Server::run(ApiServices& services, unsigned threads) {
+    impl_->router.emplace(services, impl_->options.database);
+    serve(threads);
+}
+
+void Server::serve(unsigned threads) {
     impl_->listener->start(*impl_->router);
     std::vector<std::jthread> workers;
     for (unsigned i = 1; i < threads; ++i) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <callab/lab/job_service.hpp>
+#include <callab/web/api_services.hpp>
 
 #include <boost/system/result.hpp>
 
@@ -35,6 +36,9 @@ public:
     /// Serves the lab's jobs until stop(); blocks. `threads` ≥ 1. Call after listen().
     void run(lab::JobService& jobs, unsigned threads);
 
+    /// Serves the signed-in API on the lab's records (sessions, CSRF, roles) until stop().
+    void run(ApiServices& services, unsigned threads);
+
     /// Ends run() and closes the listening socket. Safe from any thread.
     void stop();
 
@@ -42,6 +46,8 @@ public:
     void stop_on_signals();
 
 private:
+    void serve(unsigned threads);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,108 @@
+#include "serve_api_fixture.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+
+namespace callab::test_support {
+namespace http = boost::beast::http;
+
+Reply send_request(std::uint16_t port, http::verb verb, const std::string& target,
+                   const std::string& body, const Credentials& as,
+                   const std::string& content_type) {
+    namespace beast = boost::beast;
+    boost::asio::io_context io;
+    beast::tcp_stream stream(io);
+    stream.expires_after(std::chrono::seconds(60));
+    stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    http::request<http::string_body> request{verb, target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    if (!as.cookie.empty()) {
+        request.set(http::field::cookie, as.cookie);
+    }
+    if (!as.csrf.empty()) {
+        request.set("X-CSRF-Token", as.csrf);
+    }
+    if (!body.empty()) {
+        request.set(http::field::content_type, content_type);
+        request.body() = body;
+    }
+    request.prepare_payload();
+    http::write(stream, request);
+    beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(16 * 1024 * 1024);
+    http::read(stream, buffer, parser);
+    auto response = parser.release();
+    beast::error_code ignored;
+    stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    Reply reply;
+    reply.status = static_cast<int>(response.result_int());
+    reply.body = response.body();
+    reply.json = nlohmann::json::parse(reply.body, nullptr, false);
+    if (reply.json.is_discarded()) {
+        reply.json = nullptr;
+    }
+    reply.set_cookie = std::string(response[http::field::set_cookie]);
+    reply.allow = std::string(response[http::field::allow]);
+    return reply;
+}
+
+void ServeApiTest::SetUp() {
+    database_ = db::Database::open("sqlite:" + (dir_.path() / "callab.db").string(), 8);
+    job_store_ = std::make_unique<db::SqlJobStore>(*database_);
+    users_ = std::make_unique<db::SqlUserStore>(*database_);
+    sessions_ = std::make_unique<db::SqlSessionStore>(*database_);
+    bookings_ = std::make_unique<db::SqlBookingStore>(*database_);
+    standards_ = std::make_unique<db::SqlStandardStore>(*database_);
+    jobs_ = std::make_unique<lab::JobService>(*job_store_);
+    services_ = std::make_unique<web::ApiServices>(
+        web::ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
+
+    db::SqlEnterpriseStore enterprises(*database_);
+    const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",
+                                                 "Zhejiang/Hangzhou", "instruments",
+                                                 lab::SizeClass::small, ""}};
+    const auto enterprise = enterprises.add_enterprises(batch, "test").value().front().id;
+    const auto hash = lab::hash_password(test_password);
+    for (const auto& [role, name] : lab::role_names) {
+        const std::string role_name(name);
+        const auto tied = role == lab::Role::enterprise_user
+                              ? std::optional<lab::EnterpriseId>(enterprise)
+                              : std::nullopt;
+        user_[role_name] =
+            users_->add_user({role_name, role, tied, role_name}, hash, "test").value();
+    }
+    user_["enterprise_user_2"] =
+        users_
+            ->add_user({"enterprise_user_2", lab::Role::enterprise_user, enterprise, "second"},
+                       hash, "test")
+            .value();
+
+    server_ = std::make_unique<web::Server>(
+        web::Server::Options{"127.0.0.1", 0, 4096, std::chrono::seconds(30), "sqlite"});
+    port_ = server_->listen().value();
+    serving_ = std::thread([this] { server_->run(*services_, 4); });
+
+    const auto manager = login("manager");
+    const auto added =
+        send(http::verb::post, "/api/equipment", R"({"name": "Dry-block calibrator"})", manager);
+    ASSERT_EQ(added.status, 201) << added.body;
+    equipment_ = added.json["id"].get<std::int64_t>();
+}
+
+void ServeApiTest::TearDown() {
+    server_->stop();
+    if (serving_.joinable()) {
+        serving_.join();
+    }
+}
+
+Credentials ServeApiTest::login(const std::string& username) {
+    const auto reply =
+        send(http::verb::post, "/api/session",
+             nlohmann::json{{"username", username}, {"password", test_password}}.dump());
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    const auto end = reply.set_cookie.find(';');
+    return {reply.set_cookie.substr(0, end), reply.json.value("csrf_token", "")};
+}
+
+} // namespace callab::test_support

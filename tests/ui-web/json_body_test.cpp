@@ -1,0 +1,41 @@
+#include "json_body.hpp"
+
+#include <gtest/gtest.h>
+
+namespace callab::web {
+namespace {
+namespace http = boost::beast::http;
+
+Request json_request(std::string body, std::string type = "application/json") {
+    Request request{http::verb::post, "/api/bookings", 11};
+    request.set(http::field::content_type, type);
+    request.body() = std::move(body);
+    return request;
+}
+
+TEST(JsonBody, MalformedJsonIs400AndANonObjectToo) {
+    EXPECT_EQ(parse_json_object(json_request("{\"a\":")).error().status, http::status::bad_request);
+    EXPECT_EQ(parse_json_object(json_request("[1]")).error().code, "malformed_json");
+    EXPECT_EQ(parse_json_object(json_request("{}", "text/plain")).error().status,
+              http::status::unsupported_media_type);
+}
+
+TEST(JsonBody, FieldProblemsNameTheField) {
+    const auto body = nlohmann::json::parse(R"({"id": "7", "when": "2031-13-01T00:00:00Z"})");
+    const auto id = id_field(body, "id");
+    EXPECT_EQ(id.error().field, "id");
+    EXPECT_EQ(id.error().message, "id: must be a positive integer, got string");
+    EXPECT_EQ(string_field(body, "name").error().code, "missing_field");
+    EXPECT_EQ(time_field(body, "when").error().field, "when");
+}
+
+TEST(JsonBody, TimesRoundTrip) {
+    const auto body = nlohmann::json::parse(R"({"start": "2031-03-02T09:05:07Z"})");
+    const auto start = time_field(body, "start");
+    ASSERT_TRUE(start);
+    EXPECT_EQ(format_utc(*start), "2031-03-02T09:05:07Z");
+    EXPECT_EQ(std::chrono::system_clock::to_time_t(*start), 1930208707);
+}
+
+} // namespace
+} // namespace callab::web
