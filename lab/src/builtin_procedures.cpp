@@ -7,7 +7,9 @@ UncertaintyInput rect(std::string name, double half_width) {
     return {std::move(name), half_width, "rectangular"};
 }
 
-UncertaintyInput normal(std::string name, double u) { return {std::move(name), u, "normal"}; }
+UncertaintyInput normal(std::string name, double u) {
+    return {std::move(name), u, "normal"};
+}
 
 NewProcedure clinical(std::string code, InstrumentKind kind, std::vector<double> points) {
     NewProcedure p;
@@ -21,9 +23,9 @@ NewProcedure clinical(std::string code, InstrumentKind kind, std::vector<double>
     p.stabilisation_seconds = 60;
     // Blackbody certificate U = 0.05 °C (k = 2); uniformity and stability of the cavity;
     // emissivity 0.995 ± 0.002 at 37 °C; the room between 18 and 28 °C.
-    p.uncertainty_inputs = {normal("reference standard", 0.025),
-                            rect("source uniformity", 0.02), rect("source stability", 0.01),
-                            rect("emissivity", 0.015), rect("environment", 0.01)};
+    p.uncertainty_inputs = {normal("reference standard", 0.025), rect("source uniformity", 0.02),
+                            rect("source stability", 0.01), rect("emissivity", 0.015),
+                            rect("environment", 0.01)};
     p.maximum_permissible_error = 0.2;
     p.decision_rule = DecisionRule::non_binary;
     p.guard_band_factor = 1.0;
@@ -75,8 +77,8 @@ NewProcedure power(std::string code, std::string unit, std::vector<double> point
 
 std::vector<NewProcedure> builtin_procedures() {
     std::vector<NewProcedure> out;
-    out.push_back(clinical("IRT-FOREHEAD", InstrumentKind::ir_forehead_thermometer,
-                           {35.0, 37.0, 39.0}));
+    out.push_back(
+        clinical("IRT-FOREHEAD", InstrumentKind::ir_forehead_thermometer, {35.0, 37.0, 39.0}));
     out.push_back(clinical("IRT-EAR", InstrumentKind::ir_ear_thermometer, {35.0, 37.0, 41.5}));
     out.push_back(radiation());
     // Active power at 230 V, 5 A: the three test points are the power factors 1, 0.5

@@ -56,11 +56,11 @@ Outcome<double> CalibrationRun::check_environment() {
         return reject(errc::device_fault, describe(*bench_.environment, reading.error()));
     }
     if (reading->value < settings_.environment_low || reading->value > settings_.environment_high) {
-        return reject(errc::invalid_field,
-                      "environment: " + bench_.environment->device() + " reads " +
-                          std::to_string(reading->value) + " " + reading->unit +
-                          ", outside " + std::to_string(settings_.environment_low) + "–" +
-                          std::to_string(settings_.environment_high));
+        return reject(errc::invalid_field, "environment: " + bench_.environment->device() +
+                                               " reads " + std::to_string(reading->value) + " " +
+                                               reading->unit + ", outside " +
+                                               std::to_string(settings_.environment_low) + "–" +
+                                               std::to_string(settings_.environment_high));
     }
     return reading->value;
 }
@@ -87,8 +87,7 @@ bool CalibrationRun::settle(int point) {
         return true;
     }
     const double nominal = procedure_.data.test_points[static_cast<std::size_t>(point)];
-    if (auto written = bench_.source->write_setting(settings_.source_setting, nominal);
-        !written) {
+    if (auto written = bench_.source->write_setting(settings_.source_setting, nominal); !written) {
         pause(describe(*bench_.source, written.error()));
         return false;
     }
@@ -104,8 +103,8 @@ bool CalibrationRun::settle(int point) {
         }
         std::this_thread::sleep_for(settings_.stability_poll);
     }
-    pause("device " + bench_.source->device() + ": not stable at " + std::to_string(nominal) +
-          " " + procedure_.data.unit + " after " + std::to_string(settings_.stability_checks) +
+    pause("device " + bench_.source->device() + ": not stable at " + std::to_string(nominal) + " " +
+          procedure_.data.unit + " after " + std::to_string(settings_.stability_checks) +
           " checks");
     return false;
 }
@@ -121,7 +120,8 @@ bool CalibrationRun::measure(int point, ReadingRole role, drivers::Meter* meter)
             return false;
         }
         if (meter == nullptr) {
-            pause(std::string("enter ") + (role == ReadingRole::reference ? "reference" : "device under test") +
+            pause(std::string("enter ") +
+                  (role == ReadingRole::reference ? "reference" : "device under test") +
                   " readings at test point " + std::to_string(point) + ": " +
                   std::to_string(count(point, role)) + " of " + std::to_string(wanted) + " stored");
             return false;
@@ -132,8 +132,8 @@ bool CalibrationRun::measure(int point, ReadingRole role, drivers::Meter* meter)
             return false;
         }
         if (reading->unit != procedure_.data.unit) {
-            pause("device " + meter->device() + ": reads in " + reading->unit + ", the procedure in " +
-                  procedure_.data.unit);
+            pause("device " + meter->device() + ": reads in " + reading->unit +
+                  ", the procedure in " + procedure_.data.unit);
             return false;
         }
         store(role, reading->value, reading->unit, meter->device(), reading->timestamp).value();
@@ -174,11 +174,12 @@ RunState CalibrationRun::run() {
     const int points = static_cast<int>(procedure_.data.test_points.size());
     while (current_ < points) {
         const int point = current_;
-        const bool complete =
-            count(point, ReadingRole::indication) >= wanted && count(point, ReadingRole::reference) >= wanted;
+        const bool complete = count(point, ReadingRole::indication) >= wanted &&
+                              count(point, ReadingRole::reference) >= wanted;
         if (!complete) {
             if (observer_ != nullptr && settled_point_ != point) {
-                observer_->point_started(point, procedure_.data.test_points[static_cast<std::size_t>(point)]);
+                observer_->point_started(
+                    point, procedure_.data.test_points[static_cast<std::size_t>(point)]);
             }
             if (!settle(point)) {
                 return state_;
@@ -228,6 +229,8 @@ Outcome<ReadingRecord> CalibrationRun::enter_manual(ReadingRole role, double val
     return readings_.back();
 }
 
-void CalibrationRun::abort() { state_ = RunState::aborted; }
+void CalibrationRun::abort() {
+    state_ = RunState::aborted;
+}
 
 } // namespace callab::lab

@@ -43,12 +43,12 @@ std::optional<double> cmc_for(std::span<const CmcEntry> table, const std::string
 
 std::span<const CmcEntry> builtin_cmc_table() {
     static const std::array<CmcEntry, 6> table{{
-        {"degC", 30.0, 45.0, 0.06},   // IR clinical thermometers against the blackbody
-        {"degC", 45.0, 500.0, 0.5},   // industrial radiation thermometers
-        {"V", 10.0, 600.0, 0.05},     // power analyser voltage
-        {"A", 0.1, 20.0, 0.002},      // power analyser current
-        {"W", 1.0, 12000.0, 0.5},     // active power
-        {"kWh", 0.0, 1.0e6, 0.01},    // energy meters
+        {"degC", 30.0, 45.0, 0.06}, // IR clinical thermometers against the blackbody
+        {"degC", 45.0, 500.0, 0.5}, // industrial radiation thermometers
+        {"V", 10.0, 600.0, 0.05},   // power analyser voltage
+        {"A", 0.1, 20.0, 0.002},    // power analyser current
+        {"W", 1.0, 12000.0, 0.5},   // active power
+        {"kWh", 0.0, 1.0e6, 0.01},  // energy meters
     }};
     return table;
 }

@@ -58,8 +58,8 @@ Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
                           " readings of the device under test, at least 2 needed");
     }
     if (references.empty()) {
-        return reject(errc::not_enough_readings, "test point " + std::to_string(test_point) +
-                                                     ": no reading of the reference");
+        return reject(errc::not_enough_readings,
+                      "test point " + std::to_string(test_point) + ": no reading of the reference");
     }
     if (!(resolution >= 0.0) || !std::isfinite(resolution)) {
         return reject(errc::invalid_field, "resolution: must be a finite number ≥ 0");
@@ -67,8 +67,8 @@ Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
 
     double reference_u = 0.0;
     std::vector<InputQuantity> inputs;
-    auto indication = checked(uncertainty::type_a_input("repeatability", indications),
-                              "indications");
+    auto indication =
+        checked(uncertainty::type_a_input("repeatability", indications), "indications");
     if (!indication) {
         return indication.error();
     }
@@ -78,19 +78,19 @@ Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
             reference_u = in.value;
         }
     }
-    const double reference_mean =
-        std::accumulate(references.begin(), references.end(), 0.0) /
-        static_cast<double>(references.size());
-    auto reference = checked(
-        uncertainty::normal_input("reference standard", reference_mean, reference_u),
-        "reference standard");
+    const double reference_mean = std::accumulate(references.begin(), references.end(), 0.0) /
+                                  static_cast<double>(references.size());
+    auto reference =
+        checked(uncertainty::normal_input("reference standard", reference_mean, reference_u),
+                "reference standard");
     if (!reference) {
         return reference.error();
     }
     inputs.push_back(*reference);
     if (resolution > 0.0) {
         // GUM F.2.2.1: a resolution δx is rectangular with half-width δx/2.
-        inputs.push_back(uncertainty::rectangular_input("resolution", 0.0, resolution / 2.0).value());
+        inputs.push_back(
+            uncertainty::rectangular_input("resolution", 0.0, resolution / 2.0).value());
     }
     for (const auto& in : p.uncertainty_inputs) {
         if (in.name == "reference standard" && in.distribution == "normal") {
@@ -114,8 +114,8 @@ Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
     options.coverage.probability = 0.95;
     auto gum = uncertainty::evaluate_gum(model, {"error"}, inputs, Eigen::MatrixXd{}, options);
     if (!gum) {
-        return reject(errc::invalid_field, "test point " + std::to_string(test_point) + ": " +
-                                               gum.error().message);
+        return reject(errc::invalid_field,
+                      "test point " + std::to_string(test_point) + ": " + gum.error().message);
     }
     const auto& out = gum->outputs.front();
 

@@ -1,8 +1,8 @@
+#include "../support/in_memory_job_store.hpp"
+
 #include <callab/drivers/errc.hpp>
 #include <callab/lab/builtin_procedures.hpp>
 #include <callab/lab/calibration_run.hpp>
-
-#include "../support/in_memory_job_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -56,7 +56,9 @@ struct Recorder : RunObserver {
     int stored = 0;
 };
 
-Procedure forehead() { return Procedure{ProcedureId{1}, 1, builtin_procedures().front()}; }
+Procedure forehead() {
+    return Procedure{ProcedureId{1}, 1, builtin_procedures().front()};
+}
 
 struct Fixture : ::testing::Test {
     test_support::InMemoryJobStore store;

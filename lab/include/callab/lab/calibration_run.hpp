@@ -29,11 +29,11 @@ struct Bench {
 
 struct RunSettings {
     std::string recorded_by;
-    double resolution = 0.0;             ///< of the device under test, in the procedure's unit
-    double range_low = -1e300;           ///< the device under test's range: manual readings
-    double range_high = 1e300;           ///< outside it are refused
+    double resolution = 0.0;                  ///< of the device under test, in the procedure's unit
+    double range_low = -1e300;                ///< the device under test's range: manual readings
+    double range_high = 1e300;                ///< outside it are refused
     std::string source_setting = "set_point"; ///< what the source is driven by
-    double environment_low = 18.0;       ///< the environment sensor must read within these
+    double environment_low = 18.0;            ///< the environment sensor must read within these
     double environment_high = 28.0;
     std::chrono::milliseconds reading_interval{0};
     std::chrono::milliseconds stability_poll{0};
@@ -59,8 +59,8 @@ enum class RunState { running, paused, finished, aborted };
 /// points are computed, not re-measured; a partial point takes only the readings missing.
 class CalibrationRun {
 public:
-    CalibrationRun(JobStore& store, Job job, Procedure procedure, Bench bench,
-                   RunSettings settings, RunObserver* observer = nullptr);
+    CalibrationRun(JobStore& store, Job job, Procedure procedure, Bench bench, RunSettings settings,
+                   RunObserver* observer = nullptr);
 
     /// The environment sensor reads within the settings' limits (errc::device_fault naming
     /// the sensor, or errc::invalid_field with the value read).

@@ -26,7 +26,7 @@ struct PointResult {
     double coverage_factor = 0.0;
     double evaluated_expanded_uncertainty = 0.0; ///< k·u_c as the budget gives it
     std::optional<double> cmc;                   ///< the lab's CMC at this point, if listed
-    double expanded_uncertainty = 0.0; ///< reported U = max(k·u_c, CMC)
+    double expanded_uncertainty = 0.0;           ///< reported U = max(k·u_c, CMC)
     uncertainty::RoundedResult rounded; ///< error and reported U as a certificate states them
     std::vector<uncertainty::BudgetEntry> budget;
     Conformity conformity = Conformity::fail;
