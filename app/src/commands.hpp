@@ -11,6 +11,7 @@ void add_sim_command(CLI::App& app);
 void add_migrate_command(CLI::App& app);
 void add_user_command(CLI::App& app);
 void add_audit_command(CLI::App& app);
+void add_run_command(CLI::App& app);
 void add_import_command(CLI::App& app); // import and export
 void add_report_command(CLI::App& app);
 void add_backup_command(CLI::App& app); // backup and restore

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     add_migrate_command(app);
     add_user_command(app);
     add_audit_command(app);
+    add_run_command(app);
     add_import_command(app);
     add_report_command(app);
     add_backup_command(app);

@@ -1,0 +1,120 @@
+// callab run [JOB] --db URI: runs an IR forehead thermometer job (IRT-FOREHEAD) on a
+// simulated bench (blackbody with an IR thermometer pointed at it, environment sensor) in
+// this process, storing every reading as it arrives. Without JOB a new job is opened; with
+// JOB the run continues from that job's stored readings.
+#include "command_failure.hpp"
+#include "commands.hpp"
+#include "database_option.hpp"
+#include "simulated_bench.hpp"
+
+#include <callab/db/sql_job_store.hpp>
+#include <callab/db/sql_standard_store.hpp>
+#include <callab/drivers/driver_registry.hpp>
+#include <callab/lab/builtin_procedures.hpp>
+#include <callab/lab/calibration_run.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace callab::app {
+namespace {
+
+struct RunOptions {
+    std::string uri;
+    std::int64_t job = 0;
+    int interval_ms = 0;
+};
+
+struct PrintingObserver : lab::RunObserver {
+    void point_started(int point, double nominal) override {
+        std::cout << "point " << point << " at " << nominal << " started" << std::endl;
+    }
+    void reading_stored(const lab::ReadingRecord& r, lab::ReadingRole) override {
+        std::cout << "reading " << r.id.value() << " point " << r.test_point << " " << r.source
+                  << " " << r.value << " " << r.unit << std::endl;
+    }
+    void point_computed(const lab::PointResult& r) override {
+        std::cout << "point " << r.test_point << " error " << r.error << " U "
+                  << r.expanded_uncertainty << " k " << r.coverage_factor << " "
+                  << lab::enum_name(r.conformity, lab::conformity_names) << std::endl;
+    }
+    void paused(const std::string& reason) override {
+        std::cout << "paused: " << reason << std::endl;
+    }
+};
+
+drivers::ConnectionUri listen_on(const std::string& scheme) {
+    return drivers::parse_connection_uri(scheme + "://127.0.0.1:0", true).uri;
+}
+
+std::unique_ptr<drivers::Instrument> open(const char* driver, const std::string& uri) {
+    auto opened = drivers::open_driver(*drivers::find_driver(driver),
+                                       drivers::parse_connection_uri(uri).uri);
+    if (!opened) {
+        throw CommandFailure(exit_runtime_failure, opened.error);
+    }
+    return std::move(opened.instrument);
+}
+
+void run_job(const RunOptions& options) {
+    auto database = open_database(options.uri);
+    db::SqlJobStore jobs(*database);
+    db::SqlStandardStore standards(*database);
+    const auto procedures = lab::seed_builtin_procedures(standards, "callab-run");
+    const lab::Procedure& procedure = procedures.front();
+
+    lab::Job job;
+    if (options.job == 0) {
+        lab::NewJob spec{"IR forehead thermometer", "simulated IR thermometer",
+                         "object_temperature", procedure.data.unit, 0.1};
+        spec.procedure = procedure.id;
+        job = jobs.create_job(spec);
+    } else if (auto found = jobs.find_job(lab::JobId{options.job})) {
+        job = *found;
+    } else {
+        throw CommandFailure(exit_runtime_failure,
+                             "job " + std::to_string(options.job) + ": not found");
+    }
+    std::cout << "job " << job.id.value() << std::endl;
+
+    SimulatedBench bench;
+    drivers::SimulatorOptions sim;
+    sim.time_constant = 0.05;
+    const auto blackbody_uri = bench.add("blackbody", listen_on("scpi-tcp"), sim);
+    const auto thermometer_uri = bench.add("ir-thermometer", listen_on("modbus-tcp"), sim);
+    auto blackbody = open("fluke-4180", blackbody_uri);
+    auto thermometer = open("ir-thermometer", thermometer_uri);
+
+    lab::RunSettings settings;
+    settings.recorded_by = "callab-run";
+    settings.resolution = 0.1;
+    settings.range_low = 32.0;
+    settings.range_high = 42.5;
+    settings.reading_interval = std::chrono::milliseconds(options.interval_ms);
+    settings.stability_poll = std::chrono::milliseconds(100);
+    settings.stability_checks = 600;
+    PrintingObserver printer;
+    lab::CalibrationRun run(jobs, job, procedure,
+                            lab::Bench{dynamic_cast<drivers::Source*>(blackbody.get()),
+                                       thermometer.get(), nullptr, nullptr},
+                            settings, &printer);
+    if (run.run() != lab::RunState::finished) {
+        throw CommandFailure(exit_runtime_failure, "run paused: " + run.pause_reason());
+    }
+    std::cout << "finished " << run.results().size() << " points" << std::endl;
+}
+
+} // namespace
+
+void add_run_command(CLI::App& app) {
+    auto options = std::make_shared<RunOptions>();
+    auto* run = app.add_subcommand(
+        "run", "Run an IR forehead thermometer job on a simulated bench, storing each reading");
+    run->add_option("job", options->job, "the job to continue; a new job when absent");
+    run->add_option("--interval-ms", options->interval_ms, "pause between readings")
+        ->check(CLI::Range(0, 60000));
+    add_database_option(*run, options->uri);
+    run->callback([options] { run_job(*options); });
+}
+
+} // namespace callab::app

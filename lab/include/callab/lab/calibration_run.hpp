@@ -1,0 +1,111 @@
+#pragma once
+
+#include <callab/drivers/meter.hpp>
+#include <callab/lab/job_store.hpp>
+#include <callab/lab/point_result.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace callab::lab {
+
+/// Which side of the comparison a reading belongs to. Reference readings are stored with
+/// their source prefixed "reference:" (e.g. "reference:manual"), indications without prefix.
+enum class ReadingRole { indication, reference };
+
+/// The instruments of a bench; any may be absent. Without an indication meter the readings
+/// of the device under test are typed in; without a reference meter the source's own
+/// report is the reference (or readings are typed in when there is no source either).
+struct Bench {
+    drivers::Source* source = nullptr;
+    drivers::Meter* indication = nullptr;
+    drivers::Meter* reference = nullptr;
+    drivers::Meter* environment = nullptr;
+};
+
+struct RunSettings {
+    std::string recorded_by;
+    double resolution = 0.0;                  ///< of the device under test, in the procedure's unit
+    double range_low = -1e300;                ///< the device under test's range: manual readings
+    double range_high = 1e300;                ///< outside it are refused
+    std::string source_setting = "set_point"; ///< what the source is driven by
+    double environment_low = 18.0;            ///< the environment sensor must read within these
+    double environment_high = 28.0;
+    std::chrono::milliseconds reading_interval{0};
+    std::chrono::milliseconds stability_poll{0};
+    int stability_checks = 60; ///< not stable after this many checks: the run pauses
+    std::span<const CmcEntry> cmc_table = builtin_cmc_table();
+};
+
+/// Progress of a run, for a live view. Called on the thread that runs it.
+class RunObserver {
+public:
+    virtual ~RunObserver() = default;
+    virtual void point_started(int /*test_point*/, double /*nominal*/) {}
+    virtual void reading_stored(const ReadingRecord& /*reading*/, ReadingRole /*role*/) {}
+    virtual void point_computed(const PointResult& /*result*/) {}
+    virtual void paused(const std::string& /*reason*/) {}
+    virtual void finished(std::span<const PointResult> /*results*/) {}
+};
+
+enum class RunState { running, paused, finished, aborted };
+
+/// Executes a job's procedure on a bench, storing every reading through the JobStore the
+/// moment it arrives. A new run of the same job continues from the stored readings: complete
+/// points are computed, not re-measured; a partial point takes only the readings missing.
+class CalibrationRun {
+public:
+    CalibrationRun(JobStore& store, Job job, Procedure procedure, Bench bench, RunSettings settings,
+                   RunObserver* observer = nullptr);
+
+    /// The environment sensor reads within the settings' limits (errc::device_fault naming
+    /// the sensor, or errc::invalid_field with the value read).
+    Outcome<double> check_environment();
+
+    /// Works through the points until all are computed (finished), or something needs the
+    /// technician (paused: a device fault, a source not stable, manual readings due, a pause
+    /// request). Calling it again resumes.
+    RunState run();
+
+    /// Stores a typed reading for the current point. The unit must be the procedure's and
+    /// the value within the device's range; the point must still need a reading of `role`.
+    Outcome<ReadingRecord> enter_manual(ReadingRole role, double value, std::string_view unit);
+
+    /// Asks run() to stop after the reading in progress (safe from another thread).
+    void request_pause() { pause_requested_ = true; }
+    void abort();
+
+    RunState state() const { return state_; }
+    const std::string& pause_reason() const { return pause_reason_; }
+    int current_point() const { return current_; }
+    std::span<const PointResult> results() const { return results_; }
+
+private:
+    std::size_t count(int point, ReadingRole role) const;
+    RunState pause(std::string reason);
+    Outcome<void> store(ReadingRole role, double value, std::string unit, std::string source,
+                        std::chrono::system_clock::time_point at);
+    bool settle(int point);
+    bool measure(int point, ReadingRole role, drivers::Meter* meter);
+    Outcome<void> finish_point(int point);
+
+    JobStore& store_;
+    Job job_;
+    Procedure procedure_;
+    Bench bench_;
+    RunSettings settings_;
+    RunObserver* observer_;
+    std::vector<ReadingRecord> readings_;
+    std::vector<PointResult> results_;
+    int current_ = 0;
+    int settled_point_ = -1;
+    RunState state_ = RunState::running;
+    std::string pause_reason_;
+    std::atomic<bool> pause_requested_{false};
+};
+
+} // namespace callab::lab

@@ -1,0 +1,136 @@
+#include <callab/lab/builtin_procedures.hpp>
+
+namespace callab::lab {
+namespace {
+
+UncertaintyInput rect(std::string name, double half_width) {
+    return {std::move(name), half_width, "rectangular"};
+}
+
+UncertaintyInput normal(std::string name, double u) {
+    return {std::move(name), u, "normal"};
+}
+
+NewProcedure clinical(std::string code, InstrumentKind kind, std::vector<double> points) {
+    NewProcedure p;
+    p.code = std::move(code);
+    p.kind = kind;
+    p.method_reference = "JJF 1107-2003";
+    p.test_points = std::move(points);
+    p.unit = "degC";
+    p.readings_per_point = 5;
+    p.stabilisation_tolerance = 0.02;
+    p.stabilisation_seconds = 60;
+    // Blackbody certificate U = 0.05 °C (k = 2); uniformity and stability of the cavity;
+    // emissivity 0.995 ± 0.002 at 37 °C; the room between 18 and 28 °C.
+    p.uncertainty_inputs = {normal("reference standard", 0.025), rect("source uniformity", 0.02),
+                            rect("source stability", 0.01), rect("emissivity", 0.015),
+                            rect("environment", 0.01)};
+    p.maximum_permissible_error = 0.2;
+    p.decision_rule = DecisionRule::non_binary;
+    p.guard_band_factor = 1.0;
+    p.certificate = CertificateKind::calibration;
+    p.fee_cents = 8000;
+    return p;
+}
+
+NewProcedure radiation() {
+    NewProcedure p;
+    p.code = "RT-INDUSTRIAL";
+    p.kind = InstrumentKind::radiation_thermometer;
+    p.method_reference = "JJF 1409-2013";
+    p.test_points = {50.0, 100.0, 200.0, 300.0};
+    p.unit = "degC";
+    p.readings_per_point = 5;
+    p.stabilisation_tolerance = 0.2;
+    p.stabilisation_seconds = 120;
+    p.uncertainty_inputs = {normal("reference standard", 0.25), rect("source uniformity", 0.3),
+                            rect("source stability", 0.1), rect("emissivity", 0.4),
+                            rect("environment", 0.1)};
+    p.maximum_permissible_error = 2.0;
+    p.decision_rule = DecisionRule::guard_band;
+    p.guard_band_factor = 1.0;
+    p.fee_cents = 20000;
+    return p;
+}
+
+NewProcedure power(std::string code, std::string unit, std::vector<double> points, double ref_u,
+                   double stability, double mpe) {
+    NewProcedure p;
+    p.code = std::move(code);
+    p.kind = InstrumentKind::power_analyser;
+    p.method_reference = "JJF 1638-2017";
+    p.test_points = std::move(points);
+    p.unit = std::move(unit);
+    p.readings_per_point = 6;
+    p.stabilisation_tolerance = stability;
+    p.stabilisation_seconds = 10;
+    p.uncertainty_inputs = {normal("reference standard", ref_u),
+                            rect("source stability", stability), rect("environment", stability)};
+    p.maximum_permissible_error = mpe;
+    p.decision_rule = DecisionRule::simple_acceptance;
+    p.fee_cents = 30000;
+    return p;
+}
+
+} // namespace
+
+std::vector<NewProcedure> builtin_procedures() {
+    std::vector<NewProcedure> out;
+    out.push_back(
+        clinical("IRT-FOREHEAD", InstrumentKind::ir_forehead_thermometer, {35.0, 37.0, 39.0}));
+    out.push_back(clinical("IRT-EAR", InstrumentKind::ir_ear_thermometer, {35.0, 37.0, 41.5}));
+    out.push_back(radiation());
+    // Active power at 230 V, 5 A: the three test points are the power factors 1, 0.5
+    // lagging and 0.5 leading (1150 W, 575 W, 575 W); voltage and current at the same output.
+    out.push_back(power("PA-VOLTAGE", "V", {230.0, 230.0, 230.0}, 0.023, 0.01, 0.23));
+    out.push_back(power("PA-CURRENT", "A", {5.0, 5.0, 5.0}, 0.00075, 0.0005, 0.01));
+    out.push_back(power("PA-POWER", "W", {1150.0, 575.0, 575.0}, 0.23, 0.1, 2.3));
+    NewProcedure energy = power("EM-MODBUS", "kWh", {1.0, 1.0, 1.0}, 0.001, 0.0005, 0.01);
+    energy.kind = InstrumentKind::energy_meter;
+    energy.method_reference = "JJG 596-2012";
+    energy.readings_per_point = 3;
+    energy.certificate = CertificateKind::verification;
+    out.push_back(std::move(energy));
+    return out;
+}
+
+namespace {
+
+bool same(const NewProcedure& a, const NewProcedure& b) {
+    if (a.uncertainty_inputs.size() != b.uncertainty_inputs.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.uncertainty_inputs.size(); ++i) {
+        const auto& x = a.uncertainty_inputs[i];
+        const auto& y = b.uncertainty_inputs[i];
+        if (x.name != y.name || x.value != y.value || x.distribution != y.distribution) {
+            return false;
+        }
+    }
+    return a.kind == b.kind && a.method_reference == b.method_reference &&
+           a.test_points == b.test_points && a.unit == b.unit &&
+           a.readings_per_point == b.readings_per_point &&
+           a.stabilisation_tolerance == b.stabilisation_tolerance &&
+           a.stabilisation_seconds == b.stabilisation_seconds &&
+           a.maximum_permissible_error == b.maximum_permissible_error &&
+           a.decision_rule == b.decision_rule && a.guard_band_factor == b.guard_band_factor &&
+           a.certificate == b.certificate && a.fee_cents == b.fee_cents;
+}
+
+} // namespace
+
+std::vector<Procedure> seed_builtin_procedures(StandardStore& store, std::string_view actor) {
+    std::vector<Procedure> out;
+    for (const auto& procedure : builtin_procedures()) {
+        auto latest = store.latest_procedure(procedure.code);
+        if (latest && same(latest->data, procedure)) {
+            out.push_back(*latest);
+            continue;
+        }
+        out.push_back(store.add_procedure_version(procedure, actor).value());
+    }
+    return out;
+}
+
+} // namespace callab::lab
