@@ -4,6 +4,7 @@
 #include "responses.hpp"
 #include "static_files.hpp"
 
+#include <callab/lab/certificate_service.hpp>
 #include <callab/lab/job_service.hpp>
 
 #include <string>
@@ -22,6 +23,8 @@ public:
            std::span<const EmbeddedFile> app_files = embedded_files());
 
     Response handle(const Request& request) const;
+    /// Serves `/verify/NUMBER` and `/api/verify/NUMBER` from `certificates`.
+    void verify_with(lab::CertificateService& certificates) { certificates_ = &certificates; }
 
 private:
     Response route(const Request& request) const;
@@ -30,6 +33,7 @@ private:
     lab::JobService& jobs_;
     std::string database_;
     StaticFiles app_files_;
+    lab::CertificateService* certificates_ = nullptr;
 };
 
 } // namespace callab::web
