@@ -77,9 +77,7 @@ TEST_P(CertVerifyCommand, AcceptsTheIssuedFilesAndRefusesATamperedOne) {
     EXPECT_NE(dcc.out.find("the dcc of CAL-2026-000001 valid"), std::string::npos);
 
     std::string tampered = issued.pdf;
-    const auto at = tampered.find("CAL-2026-000001");
-    ASSERT_NE(at, std::string::npos);
-    tampered[at + 14] = '2';
+    tampered[tampered.size() / 2] ^= 0x01; // one bit of the compressed page content
     std::ofstream(dir_.path() / "tampered.pdf", std::ios::binary) << tampered;
     const auto bad = callab({"cert", "verify", (dir_.path() / "tampered.pdf").string()});
     EXPECT_EQ(bad.status, 1);
