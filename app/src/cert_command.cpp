@@ -145,6 +145,7 @@ void add_cert_command(CLI::App& app) {
         }
         run_render(*options);
     });
+    add_cert_records_commands(*cert);
 }
 
 } // namespace callab::app

@@ -16,6 +16,7 @@ void add_import_command(CLI::App& app); // import and export
 void add_report_command(CLI::App& app);
 void add_backup_command(CLI::App& app); // backup and restore
 void add_cert_command(CLI::App& app);
+void add_cert_records_commands(CLI::App& cert); // cert issue, amend, revoke, verify
 void add_uncertainty_command(CLI::App& app);
 void add_device_command(CLI::App& app);
 void add_serve_command(CLI::App& app);

@@ -6,6 +6,7 @@
 #include "server_config.hpp"
 
 #include <callab/db/database.hpp>
+#include <callab/db/sql_certificate_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/drivers/modbus_meter.hpp>
 #include <callab/drivers/modbus_simulator.hpp>
@@ -97,7 +98,9 @@ void run_demo(DemoOptions& options, const CLI::App& command) {
                  "Stop with Ctrl-C.\n"
               << std::flush;
     server.stop_on_signals();
-    server.run(jobs, options.server.threads);
+    db::SqlCertificateStore issued(*database);
+    lab::CertificateService certificates(issued, store, {});
+    server.run(jobs, options.server.threads, &certificates);
     spdlog::info("stopped");
 }
 

@@ -221,7 +221,42 @@ CREATE TABLE recall_schedule (
 );
 CREATE INDEX recall_schedule_due ON recall_schedule(due_on);
 )sql"},
-    Migration{7, "web sessions", R"sql(
+    Migration{5, "issued certificates and standard usage", R"sql(
+CREATE TABLE certificate (
+    id {{id}},
+    number TEXT NOT NULL UNIQUE,
+    job_id BIGINT NOT NULL REFERENCES job(id),
+    year INTEGER NOT NULL,
+    sequence BIGINT NOT NULL CHECK (sequence >= 1),
+    issue_date TEXT NOT NULL,
+    instrument TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    pdf_base64 TEXT NOT NULL,
+    dcc TEXT NOT NULL,
+    pdf_sha256 TEXT NOT NULL,
+    dcc_sha256 TEXT NOT NULL,
+    replaces_number TEXT REFERENCES certificate(number),
+    status TEXT NOT NULL CHECK (status IN ('valid', 'superseded', 'revoked')),
+    superseded_by TEXT,
+    revocation_reason TEXT,
+    revoked_by TEXT,
+    programme_id BIGINT REFERENCES programme(id),
+    waived_cents BIGINT NOT NULL DEFAULT 0,
+    UNIQUE (year, sequence)
+);
+CREATE INDEX certificate_job ON certificate(job_id);
+CREATE INDEX certificate_pdf_sha256 ON certificate(pdf_sha256);
+CREATE INDEX certificate_dcc_sha256 ON certificate(dcc_sha256);
+CREATE TABLE standard_usage (
+    id {{id}},
+    standard_id BIGINT NOT NULL REFERENCES reference_standard(id),
+    job_id BIGINT NOT NULL REFERENCES job(id),
+    certificate_number TEXT NOT NULL REFERENCES certificate(number),
+    used_on TEXT NOT NULL
+);
+CREATE INDEX standard_usage_standard ON standard_usage(standard_id);
+)sql"},
+    Migration{6, "web sessions", R"sql(
 CREATE TABLE web_session (
     token_digest TEXT PRIMARY KEY,
     user_id BIGINT NOT NULL REFERENCES app_user(id),

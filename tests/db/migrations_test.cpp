@@ -25,10 +25,7 @@ TEST_P(MigrationsTest, FromEveryEarlierVersion) {
         {
             auto old = db::Database::open_unmigrated(uri);
             const int reached = old->migrate(from);
-            ASSERT_LE(reached, from);
-            if (reached != from) {
-                continue; // the numbering has a gap: no step brings the schema to `from`
-            }
+            ASSERT_EQ(reached, from); // versions are contiguous: every one has its step
             // A job and a reading as version 1 wrote them (the columns it knew).
             auto session = raw_session(uri);
             soci::session& sql = *session;

@@ -3,6 +3,7 @@
 #include "job_json.hpp"
 #include "job_page.hpp"
 #include "signed_api.hpp"
+#include "verification_routes.hpp"
 
 #include <callab/lab/errc.hpp>
 #include <callab/version.hpp>
@@ -57,6 +58,9 @@ Response Router::handle(const Request& request, const std::string& peer) const {
 Response Router::route(const Request& request, const std::string& peer) const {
     std::string_view target = request.target();
     target = target.substr(0, target.find('?'));
+    if (auto verified = route_verification(certificates_, request, target)) {
+        return std::move(*verified);
+    }
     if (target.starts_with(api_prefix) || target == "/api") {
         return route_api(request, target, peer);
     }

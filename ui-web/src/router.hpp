@@ -4,6 +4,7 @@
 #include "responses.hpp"
 #include "static_files.hpp"
 
+#include <callab/lab/certificate_service.hpp>
 #include <callab/lab/job_service.hpp>
 #include <callab/web/api_services.hpp>
 
@@ -36,6 +37,8 @@ public:
 
     /// `peer` is the client's address, for the login rate limit.
     Response handle(const Request& request, const std::string& peer = {}) const;
+    /// Serves `/verify/NUMBER` and `/api/verify/NUMBER` from `certificates`.
+    void verify_with(lab::CertificateService& certificates) { certificates_ = &certificates; }
 
 private:
     Response route(const Request& request, const std::string& peer) const;
@@ -46,6 +49,7 @@ private:
     std::string database_;
     StaticFiles app_files_;
     std::unique_ptr<SignedApi> api_; ///< null: the read-only demo API without sign-in
+    lab::CertificateService* certificates_ = nullptr;
 };
 
 } // namespace callab::web

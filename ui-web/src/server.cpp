@@ -43,8 +43,11 @@ boost::system::result<std::uint16_t> Server::listen() {
     return impl_->listener->port();
 }
 
-void Server::run(lab::JobService& jobs, unsigned threads) {
+void Server::run(lab::JobService& jobs, unsigned threads, lab::CertificateService* certificates) {
     impl_->router.emplace(jobs, impl_->options.database);
+    if (certificates != nullptr) {
+        impl_->router->verify_with(*certificates);
+    }
     serve(threads);
 }
 

@@ -5,7 +5,7 @@
 
 namespace callab::db {
 
-/// lab::SessionStore on the lab's SQL database (table web_session, migration 7). Throws
+/// lab::SessionStore on the lab's SQL database (table web_session, migration 6). Throws
 /// DatabaseError when the database fails.
 class SqlSessionStore final : public lab::SessionStore {
 public:

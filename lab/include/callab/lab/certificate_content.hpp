@@ -1,6 +1,7 @@
 #pragma once
 
 #include <callab/lab/certificate_error.hpp>
+#include <callab/lab/certificate_kind.hpp>
 
 #include <boost/system/result.hpp>
 
@@ -17,13 +18,6 @@ struct BilingualText {
     std::string en;
 
     bool empty() const { return zh.empty() && en.empty(); }
-};
-
-/// Which document the content is: the title and whether a pass/fail judgement is expected.
-enum class CertificateKind {
-    calibration,           ///< 校准证书: results with uncertainty, conformity only if stated
-    verification,          ///< 检定证书: legal verification, every point conforms
-    non_conformity_notice, ///< 检定结果通知书: legal verification that failed
 };
 
 /// ILAC-G8 statements of conformity (DCC `conformity` values).

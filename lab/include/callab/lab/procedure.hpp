@@ -1,5 +1,6 @@
 #pragma once
 
+#include <callab/lab/certificate_kind.hpp>
 #include <callab/lab/enum_names.hpp>
 #include <callab/lab/instrument.hpp>
 #include <callab/lab/rejection.hpp>
@@ -17,8 +18,6 @@ inline constexpr EnumNames<DecisionRule, 3> decision_rule_names{
     {{DecisionRule::simple_acceptance, "simple_acceptance"},
      {DecisionRule::guard_band, "guard_band"},
      {DecisionRule::non_binary, "non_binary"}}};
-
-enum class CertificateKind { calibration, verification };
 
 inline constexpr EnumNames<CertificateKind, 2> certificate_kind_names{
     {{CertificateKind::calibration, "calibration"},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <callab/lab/certificate_service.hpp>
 #include <callab/lab/job_service.hpp>
 #include <callab/web/api_services.hpp>
 
@@ -34,7 +35,9 @@ public:
     boost::system::result<std::uint16_t> listen();
 
     /// Serves the lab's jobs until stop(); blocks. `threads` ≥ 1. Call after listen().
-    void run(lab::JobService& jobs, unsigned threads);
+    /// With `certificates`, also the public verification pages (/verify/NUMBER).
+    void run(lab::JobService& jobs, unsigned threads,
+             lab::CertificateService* certificates = nullptr);
 
     /// Serves the signed-in API on the lab's records (sessions, CSRF, roles) until stop().
     void run(ApiServices& services, unsigned threads);
