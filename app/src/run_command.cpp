@@ -48,8 +48,8 @@ drivers::ConnectionUri listen_on(const std::string& scheme) {
 }
 
 std::unique_ptr<drivers::Instrument> open(const char* driver, const std::string& uri) {
-    auto opened = drivers::open_driver(*drivers::find_driver(driver),
-                                       drivers::parse_connection_uri(uri).uri);
+    auto opened =
+        drivers::open_driver(*drivers::find_driver(driver), drivers::parse_connection_uri(uri).uri);
     if (!opened) {
         throw CommandFailure(exit_runtime_failure, opened.error);
     }
