@@ -131,8 +131,10 @@ void write_limits(XmlBuilder& xml, const ResultGroup& group) {
         xml.open("dcc:quantity", {{"refType", type}});
         xml.bilingual("dcc:name", name);
         xml.open("si:realListXMLList");
-        xml.element("si:valueXMLList", joined(group, [&](const ResultPoint& p) {
-                        return text::shortest(sign * p.mpe.value_or(0.0));
+        // A named copy: lambdas may not capture structured bindings under clang 14.
+        const double limit_sign = sign;
+        xml.element("si:valueXMLList", joined(group, [limit_sign](const ResultPoint& p) {
+                        return text::shortest(limit_sign * p.mpe.value_or(0.0));
                     }));
         xml.element("si:unitXMLList", group.unit);
         xml.close();
