@@ -1,5 +1,7 @@
 #include "verification_routes.hpp"
 
+#include "job_page.hpp"
+
 #include <callab/lab/calendar_date.hpp>
 
 namespace callab::web {
@@ -8,32 +10,6 @@ namespace {
 
 constexpr std::string_view page_prefix = "/verify/";
 constexpr std::string_view api_prefix = "/api/verify/";
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string status_line(const lab::Verification& v) {
     switch (v.status) {
