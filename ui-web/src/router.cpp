@@ -10,28 +10,12 @@
 
 #include <spdlog/spdlog.h>
 
-#include <charconv>
-
 namespace callab::web {
 namespace http = boost::beast::http;
 namespace {
 
 constexpr std::string_view api_prefix = "/api/";
 constexpr std::string_view jobs_page = "/jobs.html";
-
-// "/api/jobs/42" -> 42; anything but a positive decimal integer is not an id.
-std::optional<lab::JobId> parse_job_id(std::string_view text) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) {
-        return std::nullopt;
-    }
-    return lab::JobId{value};
-}
-
-bool is_read(const Request& request) {
-    return request.method() == http::verb::get || request.method() == http::verb::head;
-}
 
 } // namespace
 
@@ -109,15 +93,15 @@ Response Router::route_api(const Request& request, std::string_view target,
         return json_response(request, http::status::ok, {{"items", items}, {"total", total}});
     }
     const auto id_text = target.substr(jobs_prefix.size());
-    const auto id = parse_job_id(id_text);
+    const auto id = parse_id(id_text);
     if (!id) {
         return error_response(request, http::status::not_found, "not_found",
                               "job id '" + std::string(id_text) + "' is not a positive integer");
     }
-    auto report = jobs_.report(*id);
+    auto report = jobs_.report(lab::JobId{*id});
     if (!report) {
         return error_response(request, http::status::not_found, "not_found",
-                              "job " + id->to_string() + " does not exist");
+                              "job " + std::to_string(*id) + " does not exist");
     }
     return json_response(request, http::status::ok, job_report_to_json(*report));
 }

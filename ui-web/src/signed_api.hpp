@@ -1,18 +1,20 @@
 #pragma once
 
 #include "authenticator.hpp"
-#include "booking_handlers.hpp"
+#include "resource_routes.hpp"
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace callab::web {
 
 /// The API of a server on the lab's records (`callab serve`): `/api/session`, then for every
-/// other route a session (401 without), a CSRF token on state-changing requests (403
-/// without) and the role checks of each resource.
+/// resource a session (401 without), a CSRF token on state-changing requests (403 without)
+/// and the resource's own role checks.
 class SignedApi {
 public:
-    explicit SignedApi(ApiServices& services) : auth_(services), bookings_(services) {}
+    explicit SignedApi(ApiServices& services);
 
     /// The response, or nullopt when the route is one the router answers itself
     /// (`/api/health`, the job reads after the checks here passed, unknown paths).
@@ -24,10 +26,7 @@ public:
 
 private:
     Authenticator auth_;
-    BookingHandlers bookings_;
+    std::vector<std::unique_ptr<ResourceRoutes>> resources_;
 };
-
-/// "42" → 42; anything but a positive decimal integer is not an id.
-std::optional<std::int64_t> parse_id(std::string_view text);
 
 } // namespace callab::web

@@ -1,7 +1,9 @@
-#include "booking_handlers.hpp"
+#include "booking_routes.hpp"
 
 #include "api_error.hpp"
+#include "equipment_routes.hpp"
 #include "json_body.hpp"
+#include "list_query.hpp"
 
 #include <callab/lab/booking_service.hpp>
 
@@ -22,14 +24,6 @@ bool may_see(const lab::Booking& booking, const lab::User& user) {
 
 } // namespace
 
-nlohmann::json equipment_to_json(const lab::Equipment& equipment) {
-    return {{"id", equipment.id.value()},
-            {"name", equipment.data.name},
-            {"standard_id", optional_id(equipment.data.standard)},
-            {"approval_required", equipment.data.approval_required},
-            {"service_buffer_minutes", equipment.data.service_buffer_minutes}};
-}
-
 nlohmann::json booking_to_json(const lab::Booking& booking) {
     return {{"id", booking.id.value()},
             {"equipment_id", booking.request.equipment.value()},
@@ -43,56 +37,7 @@ nlohmann::json booking_to_json(const lab::Booking& booking) {
             {"blocked_until", format_utc(booking.blocked_until)}};
 }
 
-Response BookingHandlers::add_equipment(const Request& request, const SignedIn& who) {
-    const auto role = who.user.data.role;
-    if (role != lab::Role::manager && role != lab::Role::admin) {
-        return forbidden(request, "only managers and administrators add equipment");
-    }
-    auto body = parse_json_object(request);
-    if (!body) {
-        return problem_response(request, body.error());
-    }
-    auto name = string_field(*body, "name");
-    if (!name) {
-        return problem_response(request, name.error());
-    }
-    lab::NewEquipment equipment{*name, std::nullopt, false, 0};
-    if (body->contains("standard_id") && !(*body)["standard_id"].is_null()) {
-        auto standard = id_field(*body, "standard_id");
-        if (!standard) {
-            return problem_response(request, standard.error());
-        }
-        equipment.standard = lab::StandardId{*standard};
-    }
-    if (const auto it = body->find("approval_required"); it != body->end()) {
-        if (!it->is_boolean()) {
-            return api_error(request, http::status::unprocessable_entity, "invalid_field",
-                             "approval_required: must be a boolean", "approval_required");
-        }
-        equipment.approval_required = it->get<bool>();
-    }
-    if (const auto it = body->find("service_buffer_minutes"); it != body->end()) {
-        if (!it->is_number_integer() || it->get<int>() < 0) {
-            return api_error(request, http::status::unprocessable_entity, "invalid_field",
-                             "service_buffer_minutes: must be a non-negative integer",
-                             "service_buffer_minutes");
-        }
-        equipment.service_buffer_minutes = it->get<int>();
-    }
-    const auto added = services_.bookings.add_equipment(equipment, who.user.data.username);
-    return json_response(request, http::status::created, equipment_to_json(added));
-}
-
-Response BookingHandlers::equipment(const Request& request, lab::EquipmentId id) {
-    const auto found = services_.bookings.find_equipment(id);
-    if (!found) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "equipment " + id.to_string() + " does not exist");
-    }
-    return json_response(request, http::status::ok, equipment_to_json(*found));
-}
-
-Response BookingHandlers::book(const Request& request, const SignedIn& who) {
+Response BookingRoutes::book(const Request& request, const SignedIn& who) {
     auto body = parse_json_object(request);
     if (!body) {
         return problem_response(request, body.error());
@@ -162,13 +107,34 @@ Response BookingHandlers::book(const Request& request, const SignedIn& who) {
     return response;
 }
 
-Response BookingHandlers::booking(const Request& request, const SignedIn& who, lab::BookingId id) {
+Response BookingRoutes::booking(const Request& request, const SignedIn& who, lab::BookingId id) {
     const auto found = services_.bookings.find_booking(id);
     if (!found || !may_see(*found, who.user)) {
         return api_error(request, http::status::not_found, "not_found",
                          "booking " + id.to_string() + " does not exist");
     }
     return json_response(request, http::status::ok, booking_to_json(*found));
+}
+
+Response BookingRoutes::handle(const Request& request, std::string_view path, const SignedIn& who) {
+    const auto segments = path_segments(path, base());
+    if (segments.empty()) {
+        return request.method() == http::verb::post ? book(request, who)
+                                                    : method_not_allowed(request, path, "POST");
+    }
+    if (segments.size() != 1) {
+        return api_error(request, http::status::not_found, "not_found",
+                         "no such resource: " + std::string(path));
+    }
+    if (!is_read(request)) {
+        return method_not_allowed(request, path, "GET, HEAD");
+    }
+    const auto id = parse_id(segments[0]);
+    if (!id) {
+        return api_error(request, http::status::not_found, "not_found",
+                         "booking id '" + std::string(segments[0]) + "' is not a positive integer");
+    }
+    return booking(request, who, lab::BookingId{*id});
 }
 
 } // namespace callab::web
