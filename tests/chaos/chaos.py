@@ -149,7 +149,8 @@ def kill_server(lab, long):
     seconds = 120 if long else 10
     uri, servers, clients, equipment = start_booking_lab(lab)
     ledger, stop = BookingLedger(), threading.Event()
-    threads = book_continuously(ledger, clients, equipment, SLOTS, stop, "kill")
+    threads = book_continuously(ledger, clients, equipment, SLOTS * (10 if long else 1), stop,
+                                "kill")
     kills = 0
     deadline = time.monotonic() + seconds
     rng = random.Random(7)

@@ -197,7 +197,7 @@ class SignInRefused(Exception):
 class Client:
     """A signed-in user of one server: cookie and CSRF token kept between requests."""
 
-    def __init__(self, server, username, timeout=10):
+    def __init__(self, server, username, timeout=30):
         self.server, self.username, self.timeout = server, username, timeout
         self.cookie = None
         self.csrf = None
