@@ -239,8 +239,12 @@ def device_faults(lab, long):
         uri = lab.sqlite_uri(f"faults-{fault}.db")
         for rate in rates:
             for seed in seeds:
-                jobs.run_to_completion(lab.callab, uri, extra=["--fault", fault, "--fault-rate",
-                                                               str(rate), "--seed", str(seed)])
+                # Each resumed run draws other faults: with the same seed the simulator
+                # would fault the same request again and the job could not progress.
+                jobs.run_to_completion(
+                    lab.callab, uri,
+                    extra=lambda attempt, f=fault, r=rate, s=seed: [
+                        "--fault", f, "--fault-rate", str(r), "--seed", str(100 * s + attempt)])
         records = Records(uri)
         results[fault] = summary(None, jobs, records, rates=rates)
         verdict = records.integrity_check()

@@ -379,9 +379,10 @@ class JobLedger:
 
     def run_to_completion(self, callab, uri, extra=(), attempts=20, job=None, before_retry=None):
         """Runs (and resumes) one job until it finishes; returns its id. A run that stops
-        (paused by a device fault, the database away) is resumed."""
-        for _ in range(attempts):
-            run = Run(callab, uri, job, extra)
+        (paused by a device fault, the database away) is resumed. `extra` is a list of
+        arguments, or a function of the attempt number giving them."""
+        for attempt in range(attempts):
+            run = Run(callab, uri, job, extra(attempt) if callable(extra) else extra)
             run.wait()
             self.record(run)
             job = run.job or job
