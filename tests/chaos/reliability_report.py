@@ -52,6 +52,10 @@ def row(name, r, outer):
     for key in ("server_kills", "restarts", "runs_interrupted"):
         if key in r:
             injected.append(f"{key.replace('_', ' ')}: {r[key]}")
+    if r.get("booking_tries_unanswered"):
+        statuses = ", ".join(f"{v} × {k}" for k, v in r.get("booking_failure_statuses", {}).items())
+        injected.append(f"booking tries unanswered: {r['booking_tries_unanswered']}"
+                        + (f" ({statuses}, the rest no answer)" if statuses else " (no answer)"))
     if "method" in r:
         injected.append(r["method"])
     if "rates" in r:
