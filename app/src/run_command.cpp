@@ -23,6 +23,9 @@ struct RunOptions {
     std::string uri;
     std::int64_t job = 0;
     int interval_ms = 0;
+    std::string fault = "none"; ///< injected into the thermometer's replies
+    double fault_rate = 0.0;
+    std::uint64_t seed = 1;
 };
 
 struct PrintingObserver : lab::RunObserver {
@@ -81,7 +84,11 @@ void run_job(const RunOptions& options) {
     drivers::SimulatorOptions sim;
     sim.time_constant = 0.05;
     const auto blackbody_uri = bench.add("blackbody", listen_on("scpi-tcp"), sim);
-    const auto thermometer_uri = bench.add("ir-thermometer", listen_on("modbus-tcp"), sim);
+    drivers::SimulatorOptions faulty = sim;
+    faulty.fault = drivers::fault_from_string(options.fault).value();
+    faulty.fault_rate = options.fault_rate;
+    faulty.seed = options.seed;
+    const auto thermometer_uri = bench.add("ir-thermometer", listen_on("modbus-tcp"), faulty);
     auto blackbody = open("fluke-4180", blackbody_uri);
     auto thermometer = open("ir-thermometer", thermometer_uri);
 
@@ -113,6 +120,16 @@ void add_run_command(CLI::App& app) {
     run->add_option("job", options->job, "the job to continue; a new job when absent");
     run->add_option("--interval-ms", options->interval_ms, "pause between readings")
         ->check(CLI::Range(0, 60000));
+    run->add_option("--fault", options->fault,
+                    "fault the simulated thermometer injects into its replies: none, timeout, "
+                    "crc, disconnect, garbage, exception")
+        ->check([](const std::string& text) {
+            return drivers::fault_from_string(text) ? std::string() : "unknown fault " + text;
+        })
+        ->capture_default_str();
+    run->add_option("--fault-rate", options->fault_rate, "share of replies the fault hits")
+        ->check(CLI::Range(0.0, 1.0));
+    run->add_option("--seed", options->seed, "seed of the fault injection");
     add_database_option(*run, options->uri);
     run->callback([options] { run_job(*options); });
 }

@@ -309,21 +309,69 @@ int current_schema_version(soci::session& sql) {
     return ind == soci::i_ok ? version : 0;
 }
 
+namespace {
+
+// Holds PostgreSQL's session-level advisory lock for schema changes while it lives, so that
+// servers started together against one database migrate one after the other.
+class SchemaLock {
+public:
+    SchemaLock(soci::session& sql, Backend backend)
+        : sql_(sql), held_(backend == Backend::postgresql) {
+        if (held_) {
+            sql_ << "SELECT pg_advisory_lock(" << schema_lock_key << ")";
+        }
+    }
+    ~SchemaLock() {
+        if (!held_) {
+            return;
+        }
+        try {
+            sql_ << "SELECT pg_advisory_unlock(" << schema_lock_key << ")";
+        } catch (const soci::soci_error&) { // NOLINT(bugprone-empty-catch): the connection
+            // is gone, and the server released the lock with it.
+        }
+    }
+    SchemaLock(const SchemaLock&) = delete;
+    SchemaLock& operator=(const SchemaLock&) = delete;
+
+private:
+    static constexpr long long schema_lock_key = 0x63616c6c6162; // "callab"
+    soci::session& sql_;
+    bool held_;
+};
+
+} // namespace
+
 void apply_migrations(soci::session& sql, Backend backend, int target_version) {
-    const int current = current_schema_version(sql);
+    const SchemaLock lock(sql, backend);
     for (const auto& step : migrations) {
-        if (step.version <= current || step.version > target_version) {
-            continue;
+        if (step.version > target_version) {
+            break;
         }
-        soci::transaction tx(sql);
-        execute_script(sql, for_backend(step.sql, backend));
-        if (backend == Backend::postgresql) {
-            execute_script(sql, std::string(step.postgresql_only));
+        // The version is read again inside each step's write transaction: another process
+        // may have applied the step meanwhile (BEGIN IMMEDIATE waits for it on SQLite).
+        sql << (backend == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        try {
+            if (step.version <= current_schema_version(sql)) {
+                sql << "COMMIT";
+                continue;
+            }
+            execute_script(sql, for_backend(step.sql, backend));
+            if (backend == Backend::postgresql) {
+                execute_script(sql, std::string(step.postgresql_only));
+            }
+            const std::string description(step.description);
+            sql << "INSERT INTO schema_version (version, description) VALUES (:v, :d)",
+                soci::use(step.version), soci::use(description);
+            sql << "COMMIT";
+        } catch (...) {
+            try {
+                sql << "ROLLBACK";
+            } catch (const soci::soci_error&) { // NOLINT(bugprone-empty-catch): the first
+                // failure is the one to report.
+            }
+            throw;
         }
-        const std::string description(step.description);
-        sql << "INSERT INTO schema_version (version, description) VALUES (:v, :d)",
-            soci::use(step.version), soci::use(description);
-        tx.commit();
     }
 }
 

@@ -2,7 +2,56 @@
 
 #include <callab/lab/audit_entry.hpp>
 
+#include <soci/postgresql/soci-postgresql.h>
+
+#include <cerrno>
+#include <sys/socket.h>
+
 namespace callab::db {
+namespace {
+
+// True when the connection of an idle session is still open. An idle connection has
+// nothing to read: the server's close (recv gives 0) or bytes it sent on its own (the
+// "terminating connection" of a restart, just before closing) mean the server has dropped
+// it. libpq keeps reporting CONNECTION_OK until a statement fails, hence the look at the
+// socket itself.
+// Called for sessions of a PostgreSQL pool only, so the backend is SOCI's PostgreSQL one
+// (static_cast: SOCI does not export the type's RTTI for dynamic_cast).
+bool postgresql_connected(soci::session& sql) {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+    if (backend == nullptr || backend->conn_ == nullptr ||
+        PQstatus(backend->conn_) != CONNECTION_OK) {
+        return false;
+    }
+    const int socket = PQsocket(backend->conn_);
+    if (socket < 0) {
+        return false;
+    }
+    char byte = 0;
+    const auto peeked = ::recv(socket, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return peeked < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
+} // namespace
+
+LeasedSession::LeasedSession(Database::Pool& pool)
+    : pool_(pool), position_(pool.connections.lease()), session_(&pool.connections.at(position_)) {
+    if (pool_.backend != Backend::postgresql || postgresql_connected(*session_)) {
+        return;
+    }
+    try {
+        // Throws while the server is still away; the next lease tries again.
+        session_->reconnect();
+        *session_ << "SET client_min_messages TO WARNING";
+    } catch (...) {
+        pool_.connections.give_back(position_);
+        throw;
+    }
+}
+
+LeasedSession::~LeasedSession() {
+    pool_.connections.give_back(position_);
+}
 
 WriteTransaction::WriteTransaction(soci::session& sql, Backend backend) : sql_(sql) {
     if (backend == Backend::sqlite) {

@@ -15,11 +15,29 @@
 
 namespace callab::db {
 
+/// A session leased from the pool for one operation and given back when it ends. A
+/// PostgreSQL connection the server has dropped (a restart, a terminated backend) is opened
+/// again before it is used, so a server outlives restarts of the database: the operation in
+/// flight when the connection broke fails, the ones after it work again.
+class LeasedSession {
+public:
+    explicit LeasedSession(Database::Pool& pool);
+    ~LeasedSession();
+    LeasedSession(const LeasedSession&) = delete;
+    LeasedSession& operator=(const LeasedSession&) = delete;
+    soci::session& get() { return *session_; }
+
+private:
+    Database::Pool& pool_;
+    std::size_t position_;
+    soci::session* session_;
+};
+
 /// Runs `work` on a pooled session and turns SOCI's failures into DatabaseError.
 template <typename Work> auto with_session(Database& database, const char* what, Work&& work) {
     try {
-        soci::session sql(database.pool().connections);
-        return work(sql);
+        LeasedSession leased(database.pool());
+        return work(leased.get());
     } catch (const soci::soci_error& e) {
         throw DatabaseError(std::string(what) + ": " + e.get_error_message());
     }

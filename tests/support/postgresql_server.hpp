@@ -39,6 +39,19 @@ public:
     }
     int port() const { return port_; }
 
+    /// Stops the server the way an administrator does (fast shutdown: open connections are
+    /// terminated), and starts it again on the same port and data.
+    void stop() {
+        run(as_postgres(bin("pg_ctl")) + " -D " + data_.string() + " -m fast -w stop >/dev/null");
+    }
+    void start() {
+        run(as_postgres(bin("pg_ctl")) + " -D " + data_.string() + " -l " +
+            (root_ / "server.log").string() + " -w -t 60 -o \"-p " + std::to_string(port_) +
+            " -k " + root_.string() +
+            " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+            " -c max_connections=200\" start >/dev/null");
+    }
+
     ~PostgresqlServer() {
         if (::getpid() != owner_) {
             return; // a forked child: the parent owns the server
@@ -64,11 +77,7 @@ private:
             " -A trust -U postgres -E UTF8 --no-sync >" + (root_ / "initdb.log").string() +
             " 2>&1");
         port_ = free_port();
-        run(as_postgres(bin("pg_ctl")) + " -D " + data_.string() + " -l " +
-            (root_ / "server.log").string() + " -w -t 60 -o \"-p " + std::to_string(port_) +
-            " -k " + root_.string() +
-            " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-            " -c max_connections=200\" start >/dev/null");
+        start();
     }
 
     static std::string bin(const char* program) {
