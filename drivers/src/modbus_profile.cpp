@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <set>
 #include <stdexcept>
+#include <type_traits>
 
 namespace callab::drivers {
 namespace {
@@ -40,6 +43,18 @@ void check_keys(const json& object, const std::string& where,
 template <typename T> T required(const json& object, const std::string& where, const char* key) {
     if (!object.contains(key)) {
         throw ProfileError(where + ": missing '" + key + "'");
+    }
+    if constexpr (std::is_same_v<T, int>) {
+        // get<int>() would take 3.7 as 3, wrap 4294967296 to 0 and overflow on 1e20.
+        const auto& value = object.at(key);
+        const bool fits = value.is_number_unsigned()
+                              ? value.get<std::uint64_t>() <= std::numeric_limits<int>::max()
+                              : value.is_number_integer() &&
+                                    value.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
+                                    value.get<std::int64_t>() <= std::numeric_limits<int>::max();
+        if (!fits) {
+            throw ProfileError(where + "." + key + ": expected an integer, got " + value.dump());
+        }
     }
     try {
         return object.at(key).get<T>();
@@ -88,6 +103,10 @@ RegisterField parse_field(const json& object, const std::string& where, bool set
                            "' (known: int16, uint16, int32, uint32, float32)");
     }
     field.type = *type;
+    if (field.address + register_count(field.type) - 1 > 65535) {
+        throw ProfileError(where + ": a " + type_text + " at address " +
+                           std::to_string(field.address) + " runs past register 65535");
+    }
     const auto order_text = optional_value<std::string>(object, where, "word_order", "ABCD");
     const auto order = word_order_from_string(order_text);
     if (!order) {
@@ -180,6 +199,10 @@ ModbusProfile parse(const json& root) {
         StatusRegister reg;
         reg.kind = parse_kind(required<std::string>(status, where, "register"), where);
         reg.address = required<int>(status, where, "address");
+        if (reg.address < 0 || reg.address > 65535) {
+            throw ProfileError(where + ": address " + std::to_string(reg.address) +
+                               " is outside 0-65535");
+        }
         const auto bits = required<json>(status, where, "bits");
         if (!bits.is_array()) {
             throw ProfileError(where + ".bits: expected a list");
@@ -251,7 +274,8 @@ ParsedModbusProfile parse_modbus_profile(std::string_view text) {
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // parse_error, and out_of_range for a number beyond double's range (1E400).
         return {{}, std::string("not valid JSON: ") + e.what()};
     }
     try {

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 
 namespace callab::drivers {
 namespace {
@@ -90,7 +92,12 @@ double to_double(std::string_view text) {
         text.remove_prefix(1);
     }
     double value = 0.0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc::result_out_of_range) {
+        // from_chars leaves `value` as it was (0) when the number does not fit; strtod gives
+        // ±HUGE_VAL for an overflow (then refused as not finite) and 0 for an underflow.
+        return std::strtod(std::string(text).c_str(), nullptr);
+    }
     return value;
 }
 

@@ -109,6 +109,34 @@ INSTANTIATE_TEST_SUITE_P(
             "unit": "one"}]})",
                    "a setting must be a holding register"}));
 
+// Found by fuzz_modbus_profile: a number beyond double's range threw json's out_of_range out
+// of the parser (which caught parse_error only) and ended the program. Found while writing
+// its property: get<int>() took 3.7 as address 3 and 4294967296 as address 0 (1e20
+// overflowed); a 32-bit value at 65535 ran past the table; the status address was unchecked.
+#define CALLAB_AT(address, type)                                                                   \
+    R"({"name": "p", "quantities": [{"name": "t", "register": "holding", "address": )" address     \
+    R"(, "type": ")" type R"(", "unit": "V"}]})"
+
+INSTANTIATE_TEST_SUITE_P(
+    FoundByFuzzing, RejectsBadProfile,
+    testing::Values(BadProfile{R"({"name": "p", "quantities": [], "unit": 2E4444})",
+                               "not valid JSON: [json.exception.out_of_range.406] number overflow"},
+                    BadProfile{CALLAB_AT("3.7", "int16"),
+                               "quantities[0].address: expected an integer, got 3.7"},
+                    BadProfile{CALLAB_AT("4294967296", "int16"), "address: expected an integer"},
+                    BadProfile{CALLAB_AT("1e20", "int16"), "address: expected an integer"},
+                    BadProfile{CALLAB_AT("-4294967297", "int16"), "address: expected an integer"},
+                    BadProfile{CALLAB_AT("65535", "float32"),
+                               "a float32 at address 65535 runs past register 65535"},
+                    BadProfile{R"({"name": "p", "unit": 1.5, "quantities": [
+            {"name": "a", "register": "input", "address": 0, "type": "int16", "unit": "V"}]})",
+                               "profile p.unit: expected an integer, got 1.5"},
+                    BadProfile{R"({"name": "p", "quantities": [
+            {"name": "a", "register": "input", "address": 0, "type": "int16", "unit": "V"}],
+            "status": {"register": "input", "address": 70000, "bits": []}})",
+                               "status: address 70000 is outside 0-65535"}));
+
+#undef CALLAB_AT
 #undef CALLAB_FIELD
 
 } // namespace

@@ -32,6 +32,18 @@ TEST(ScpiParse, SentinelsAreInvalidReadingsNotNumbers) {
     EXPECT_FALSE(scpi_sentinel_meaning("9.89E+37"));
 }
 
+// Found by fuzz_scpi_response: a number beyond double's range was read as 0, a made-up
+// reading; it is over-range, and one below the smallest double is zero as strtod reads it.
+TEST(ScpiParse, NumbersBeyondTheRangeOfDoubleAreInvalidReadingsNotZero) {
+    for (const char* text : {"1E999", "-1.0E+400", "+9.99E+308"}) {
+        const auto parsed = parse_scpi_number(text);
+        ASSERT_FALSE(parsed) << text << " read as " << parsed.value();
+        EXPECT_EQ(parsed.error(), errc::invalid_reading) << text;
+    }
+    EXPECT_EQ(parse_scpi_number("1E-400").value(), 0.0);
+    EXPECT_EQ(parse_scpi_number("4.9E-324").value(), 4.9E-324);
+}
+
 TEST(ScpiParse, AnythingElseIsAProtocolError) {
     for (const char* text :
          {"", "abc", "1.2.3", "1E", "E5", "+", "-.", "12 V", "0x1A", "3,5", "2?.5", "\x01\xff"}) {

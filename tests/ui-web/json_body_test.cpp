@@ -37,5 +37,21 @@ TEST(JsonBody, TimesRoundTrip) {
     EXPECT_EQ(std::chrono::system_clock::to_time_t(*start), 1930208707);
 }
 
+// Found by fuzz_json_body: sscanf's %d took blanks, signs and short fields, so these were
+// accepted and read back as another text than the one sent.
+TEST(JsonBody, TimesAreReadOnlyInTheDocumentedForm) {
+    for (const char* text : {" 2031-03-02T09:05:07Z", "2031-3-2T9:5:7Z", "+031-03-02T09:05:07Z",
+                             "2031-03-02T09:05:-7Z", "2031-03-02T09:05:07z", "2031-03-02 09:05:07Z",
+                             "2031-03-02T09:05:07Z ", "20310-03-02T09:05:07Z"}) {
+        const auto body = nlohmann::json{{"start", text}};
+        const auto start = time_field(body, "start");
+        EXPECT_FALSE(start) << text;
+        if (!start) {
+            EXPECT_EQ(start.error().code, "invalid_field") << text;
+            EXPECT_EQ(start.error().field, "start") << text;
+        }
+    }
+}
+
 } // namespace
 } // namespace callab::web

@@ -28,5 +28,21 @@ TEST(LoginLimiter, ResetForgetsTheFailures) {
     EXPECT_EQ(limiter.wait_for("addr:127.0.0.1", t0), seconds(0));
 }
 
+// Found by the security pass: every failed login under a new username (up to the 1 MiB body
+// limit long) stayed in the map for good.
+TEST(LoginLimiter, ForgetsKeysWhoseFailuresHaveLeftTheWindow) {
+    LoginLimiter limiter(5, seconds(60));
+    const LoginLimiter::Clock::time_point t0{};
+    for (int i = 0; i < 2000; ++i) {
+        limiter.record_failure("user:u" + std::to_string(i), t0);
+    }
+    EXPECT_EQ(limiter.keys(), 2000U);
+    for (int i = 0; i < 100; ++i) {
+        limiter.record_failure("user:v" + std::to_string(i), t0 + seconds(60));
+    }
+    EXPECT_EQ(limiter.keys(), 100U);
+    EXPECT_EQ(limiter.wait_for("user:u1", t0 + seconds(60)), seconds(0));
+}
+
 } // namespace
 } // namespace callab::web

@@ -12,6 +12,14 @@ namespace http = boost::beast::http;
 namespace {
 
 constexpr std::string_view cookie_name = "callab_session";
+constexpr std::size_t max_username_length = 64;
+
+// The limiter's key of a username: at most one character more than a real name (see
+// lab::validate_user), so a megabyte-long name is not kept whole and never counts against a
+// real user.
+std::string user_key(const std::string& username) {
+    return "user:" + username.substr(0, max_username_length + 1);
+}
 
 std::optional<std::string> session_cookie(const Request& request) {
     const std::string_view header = request[http::field::cookie];
@@ -96,7 +104,7 @@ bool Authenticator::csrf_ok(const Request& request, const SignedIn& who) {
 Response Authenticator::refuse_login(const Request& request, const std::string& username,
                                      const std::string& peer) {
     const auto now = LoginLimiter::Clock::now();
-    limiter_.record_failure("user:" + username, now);
+    limiter_.record_failure(user_key(username), now);
     limiter_.record_failure("addr:" + peer, now);
     return api_error(request, http::status::unauthorized, "invalid_credentials",
                      "username or password is wrong");
@@ -116,7 +124,7 @@ Response Authenticator::login(const Request& request, const std::string& peer) {
         return problem_response(request, password.error());
     }
     const auto now = LoginLimiter::Clock::now();
-    const auto wait = std::max(limiter_.wait_for("user:" + *username, now),
+    const auto wait = std::max(limiter_.wait_for(user_key(*username), now),
                                limiter_.wait_for("addr:" + peer, now));
     if (wait.count() > 0) {
         auto response = api_error(request, http::status::too_many_requests, "too_many_attempts",
@@ -125,7 +133,10 @@ Response Authenticator::login(const Request& request, const std::string& peer) {
         response.set(http::field::retry_after, std::to_string(wait.count()));
         return response;
     }
-    const auto user = services_.users.find_user_by_name(*username);
+    // No user has a longer name (lab::validate_user); such a name is not looked up.
+    const auto user = username->size() <= max_username_length
+                          ? services_.users.find_user_by_name(*username)
+                          : std::nullopt;
     if (!user) {
         lab::verify_password(unknown_user_hash(), *password);
         return refuse_login(request, *username, peer);
@@ -133,7 +144,7 @@ Response Authenticator::login(const Request& request, const std::string& peer) {
     if (!lab::verify_password(user->password_hash, *password)) {
         return refuse_login(request, *username, peer);
     }
-    limiter_.reset("user:" + *username);
+    limiter_.reset(user_key(*username));
     const auto token = lab::new_session_token();
     lab::WebSession session{lab::session_token_digest(token), user->id, lab::new_session_token(),
                             std::chrono::system_clock::now() + services_.session_lifetime};

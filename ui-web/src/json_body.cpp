@@ -87,16 +87,35 @@ BodyResult<std::chrono::system_clock::time_point> time_field(const nlohmann::jso
     if (!text) {
         return text.error();
     }
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, used = 0;
-    const bool parsed = std::sscanf(text->c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h,
-                                    &mi, &s, &used) == 6 &&
-                        used == static_cast<int>(text->size());
-    const std::chrono::year_month_day date{std::chrono::year{y},
-                                           std::chrono::month{static_cast<unsigned>(mo)},
-                                           std::chrono::day{static_cast<unsigned>(d)}};
-    if (!parsed || !date.ok() || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 || s < 0) {
+    const auto refused = [&] {
         return BodyProblem{http::status::unprocessable_entity, "invalid_field",
                            name + ": '" + *text + "' is not a UTC time YYYY-MM-DDTHH:MM:SSZ", name};
+    };
+    // Exactly the documented form: sscanf alone would also take blanks, signs and single
+    // digits ("2031-1-6T9:0:0Z"), so a time would not read back as it was written.
+    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
+    if (text->size() != shape.size()) {
+        return refused();
+    }
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        const char c = (*text)[i];
+        if (shape[i] == 'd' ? (c < '0' || c > '9') : c != shape[i]) {
+            return refused();
+        }
+    }
+    const auto number = [&](std::size_t at, std::size_t digits) {
+        int value = 0;
+        for (std::size_t i = at; i < at + digits; ++i) {
+            value = value * 10 + ((*text)[i] - '0');
+        }
+        return value;
+    };
+    const int h = number(11, 2), mi = number(14, 2), s = number(17, 2);
+    const std::chrono::year_month_day date{std::chrono::year{number(0, 4)},
+                                           std::chrono::month{static_cast<unsigned>(number(5, 2))},
+                                           std::chrono::day{static_cast<unsigned>(number(8, 2))}};
+    if (!date.ok() || h > 23 || mi > 59 || s > 59) {
+        return refused();
     }
     return std::chrono::sys_days{date} + std::chrono::hours{h} + std::chrono::minutes{mi} +
            std::chrono::seconds{s};

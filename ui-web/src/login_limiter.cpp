@@ -1,5 +1,8 @@
 #include "login_limiter.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace callab::web {
 
 void LoginLimiter::expire(std::deque<Clock::time_point>& failures, Clock::time_point now) const {
@@ -27,6 +30,19 @@ void LoginLimiter::record_failure(const std::string& key, Clock::time_point now)
     auto& failures = failures_[key];
     expire(failures, now);
     failures.push_back(now);
+    if (failures_.size() < sweep_at_) {
+        return;
+    }
+    for (auto it = failures_.begin(); it != failures_.end();) {
+        expire(it->second, now);
+        it = it->second.empty() ? failures_.erase(it) : std::next(it);
+    }
+    sweep_at_ = std::max<std::size_t>(1024, 2 * failures_.size());
+}
+
+std::size_t LoginLimiter::keys() const {
+    const std::lock_guard lock(mutex_);
+    return failures_.size();
 }
 
 void LoginLimiter::reset(const std::string& key) {

@@ -21,13 +21,18 @@ public:
     std::chrono::seconds wait_for(const std::string& key, Clock::time_point now);
     void record_failure(const std::string& key, Clock::time_point now);
     void reset(const std::string& key);
+    /// The keys it holds. Keys whose failures have all left the window are dropped once the
+    /// map has doubled since the last sweep (and has at least 1024 keys), so failed logins
+    /// under ever new usernames cannot make it grow without end.
+    std::size_t keys() const;
 
 private:
     void expire(std::deque<Clock::time_point>& failures, Clock::time_point now) const;
 
     int limit_;
     std::chrono::seconds window_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
+    std::size_t sweep_at_ = 1024;
     std::map<std::string, std::deque<Clock::time_point>> failures_;
 };
 

@@ -52,6 +52,12 @@ json object(json properties, json required) {
     return {{"type", "object"}, {"properties", properties}, {"required", required}};
 }
 
+// A property the server writes and a client's value for it is ignored.
+json read_only(json property) {
+    property["readOnly"] = true;
+    return property;
+}
+
 json schemas() {
     const json id{{"type", "integer"}};
     const json nullable_id{{"type", "integer"}, {"nullable", true}};
@@ -74,22 +80,22 @@ json schemas() {
              {"id", "username", "role"})},
         {"Session", object({{"csrf_token", text}, {"user", ref("User")}, {"expires_at", time}},
                            {"csrf_token", "user", "expires_at"})},
-        {"Equipment", object({{"id", id},
+        {"Equipment", object({{"id", read_only(id)},
                               {"name", text},
                               {"standard_id", nullable_id},
                               {"approval_required", {{"type", "boolean"}}},
                               {"service_buffer_minutes", {{"type", "integer"}, {"minimum", 0}}}},
                              {"name"})},
-        {"Booking", object({{"id", id},
+        {"Booking", object({{"id", read_only(id)},
                             {"equipment_id", id},
                             {"start", time},
                             {"end", time},
                             {"purpose", text},
-                            {"requested_by", id},
+                            {"requested_by", read_only(id)},
                             {"on_behalf_of", nullable_id},
                             {"job_id", nullable_id},
-                            {"status", text},
-                            {"blocked_until", time}},
+                            {"status", read_only(text)},
+                            {"blocked_until", read_only(time)}},
                            {"equipment_id", "start", "end"})},
         {"Health", object({{"status", text}, {"version", text}, {"database", text}},
                           {"status", "version", "database"})},

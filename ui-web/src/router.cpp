@@ -17,6 +17,25 @@ namespace {
 constexpr std::string_view api_prefix = "/api/";
 constexpr std::string_view jobs_page = "/jobs.html";
 
+// The path as it may go into a log line: no query string (it may carry values a user typed),
+// control bytes replaced, at most 200 characters.
+std::string loggable_path(std::string_view target) {
+    target = target.substr(0, target.find('?'));
+    std::string path(target.substr(0, 200));
+    for (char& c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            c = '?';
+        }
+    }
+    return target.size() > 200 ? path + "..." : path;
+}
+
+// A refused sign-in, session or permission: logged for whoever watches for attacks.
+bool is_refusal(unsigned status) {
+    return status == 401 || status == 403 || status == 429;
+}
+
 } // namespace
 
 Router::Router(lab::JobService& jobs, std::string database, std::span<const EmbeddedFile> app_files)
@@ -30,7 +49,13 @@ Router::~Router() = default;
 
 Response Router::handle(const Request& request, const std::string& peer) const {
     try {
-        return route(request, peer);
+        auto response = route(request, peer);
+        if (is_refusal(response.result_int())) {
+            spdlog::warn("refused {} {} -> {} from {}", std::string(request.method_string()),
+                         loggable_path(request.target()), response.result_int(),
+                         peer.empty() ? "-" : peer);
+        }
+        return response;
     } catch (const std::exception& e) {
         spdlog::error("{} {}: {}", std::string(request.method_string()),
                       std::string(request.target()), e.what());

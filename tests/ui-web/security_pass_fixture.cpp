@@ -1,0 +1,155 @@
+#include "security_pass_fixture.hpp"
+
+#include "../db/raw_session.hpp"
+#include "json_body.hpp"
+
+#include <callab/db/sql_enterprise_store.hpp>
+#include <callab/lab/password_hash.hpp>
+#include <callab/lab/web_session.hpp>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+namespace callab::web {
+namespace http = boost::beast::http;
+
+void SecurityPassTest::SetUp() {
+    previous_logger_ = spdlog::default_logger();
+    auto logger = std::make_shared<spdlog::logger>(
+        "security-pass", std::make_shared<spdlog::sinks::ostream_sink_mt>(log_text_));
+    logger->set_level(spdlog::level::info);
+    spdlog::set_default_logger(logger);
+
+    uri_ = "sqlite:" + (dir_.path() / "callab.db").string();
+    database_ = db::Database::open(uri_);
+    job_store_ = std::make_unique<db::SqlJobStore>(*database_);
+    users_ = std::make_unique<db::SqlUserStore>(*database_);
+    sessions_ = std::make_unique<db::SqlSessionStore>(*database_);
+    bookings_ = std::make_unique<db::SqlBookingStore>(*database_);
+    standards_ = std::make_unique<db::SqlStandardStore>(*database_);
+    jobs_ = std::make_unique<lab::JobService>(*job_store_);
+    services_ = std::make_unique<ApiServices>(
+        ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
+    router_ = std::make_unique<Router>(*services_, "sqlite");
+
+    db::SqlEnterpriseStore enterprises(*database_);
+    const std::vector<lab::NewEnterprise> batch{
+        {"Hangzhou Thermometers Co.", "91350100M000100Y43", "Zhejiang/Hangzhou", "instruments",
+         lab::SizeClass::small, ""},
+        {"Shanghai Power Meters Co.", "91310000MA1FL1JP22", "Shanghai", "instruments",
+         lab::SizeClass::medium, ""}};
+    const auto added = enterprises.add_enterprises(batch, "test").value();
+    // argon2id takes a good part of a second: hashed once for every test of the program.
+    static const std::string hash = lab::hash_password(pass_password);
+    for (const auto& [role, name] : lab::role_names) {
+        const std::string role_name(name);
+        const auto tied = role == lab::Role::enterprise_user
+                              ? std::optional<lab::EnterpriseId>(added[0].id)
+                              : std::nullopt;
+        user_[role_name] =
+            users_->add_user({role_name, role, tied, role_name}, hash, "test").value();
+    }
+    user_["enterprise_user_b"] =
+        users_
+            ->add_user({"enterprise_user_b", lab::Role::enterprise_user, added[1].id, "B"}, hash,
+                       "test")
+            .value();
+    for (const auto& [name, user] : user_) {
+        as_[name] = session_for(name);
+    }
+
+    const auto equipment = send(http::verb::post, "/api/equipment",
+                                R"({"name": "Dry-block calibrator"})", as_["manager"]);
+    ASSERT_EQ(equipment.status, 201) << equipment.body;
+    equipment_ = equipment.json["id"].get<std::int64_t>();
+    job_ = job_store_->create_job({"Thermometer at 37 °C", "FT-1", "temperature", "degC", 0.1})
+               .id.value();
+    for (auto [who, id] :
+         {std::pair{"enterprise_user", &booking_a_}, std::pair{"enterprise_user_b", &booking_b_}}) {
+        const auto booked =
+            send(http::verb::post, "/api/bookings", fresh_booking().dump(), as_[who]);
+        ASSERT_EQ(booked.status, 201) << booked.body;
+        *id = booked.json["id"].get<std::int64_t>();
+    }
+}
+
+void SecurityPassTest::TearDown() {
+    spdlog::set_default_logger(previous_logger_);
+}
+
+Reply SecurityPassTest::send(http::verb verb, const std::string& target, const std::string& body,
+                             const Credentials& as, const std::string& peer) {
+    Request request{verb, target, 11};
+    if (!as.cookie.empty()) {
+        request.set(http::field::cookie, as.cookie);
+    }
+    if (!as.csrf.empty()) {
+        request.set("X-CSRF-Token", as.csrf);
+    }
+    if (!body.empty()) {
+        request.set(http::field::content_type, "application/json");
+        request.body() = body;
+    }
+    request.prepare_payload();
+    const auto response = router_->handle(request, peer);
+    Reply reply;
+    reply.status = static_cast<int>(response.result_int());
+    reply.body = response.body();
+    reply.json = nlohmann::json::parse(reply.body, nullptr, false);
+    if (reply.json.is_discarded()) {
+        reply.json = nullptr;
+    }
+    reply.set_cookie = std::string(response[http::field::set_cookie]);
+    return reply;
+}
+
+Credentials SecurityPassTest::login(const std::string& username) {
+    const auto reply =
+        send(http::verb::post, "/api/session",
+             nlohmann::json{{"username", username}, {"password", pass_password}}.dump());
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return {reply.set_cookie.substr(0, reply.set_cookie.find(';')),
+            reply.json.value("csrf_token", "")};
+}
+
+Credentials SecurityPassTest::session_for(const std::string& username) {
+    const auto token = lab::new_session_token();
+    const lab::WebSession session{lab::session_token_digest(token), user_.at(username).id,
+                                  lab::new_session_token(),
+                                  std::chrono::system_clock::now() + std::chrono::hours(1)};
+    sessions_->create_session(session);
+    return {"callab_session=" + token, session.csrf_token};
+}
+
+nlohmann::json SecurityPassTest::fresh_booking() {
+    using namespace std::chrono;
+    const int hour = next_hour_++;
+    const auto start = sys_days{year{2034} / 3 / 1} + days{hour / 8} + hours{8 + hour % 8};
+    return {{"equipment_id", equipment_},
+            {"start", format_utc(start)},
+            {"end", format_utc(start + hours{1})},
+            {"purpose", "calibration"}};
+}
+
+std::map<std::string, long long> SecurityPassTest::table_rows() {
+    const auto session = test_support::raw_session(uri_);
+    std::vector<std::string> names(200);
+    *session << "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        soci::into(names);
+    std::map<std::string, long long> rows;
+    for (const auto& name : names) {
+        long long count = 0;
+        *session << "SELECT COUNT(*) FROM \"" + name + "\"", soci::into(count);
+        rows[name] = count;
+    }
+    return rows;
+}
+
+std::string SecurityPassTest::integrity_check() {
+    const auto session = test_support::raw_session(uri_);
+    std::string outcome;
+    *session << "PRAGMA integrity_check", soci::into(outcome);
+    return outcome;
+}
+
+} // namespace callab::web
