@@ -95,7 +95,10 @@ def program_block(name, command, data):
              "| benchmark | wall | CPU |", "|---|---|---|"]
     for run, (real, cpu, unit, _) in rows.items():
         lines.append(f"| `{run}` | {fmt(real, unit)} | {fmt(cpu, unit)} |")
-    pairs = [(c, b, what) for c, b, what in RATIOS.get(name, []) if c in rows and b in rows]
+    def find(key):  # a name, or the first run of it with arguments (`name/…`)
+        return next((run for run in rows if run == key or run.startswith(key + "/")), None)
+    pairs = [(find(c), find(b), what) for c, b, what in RATIOS.get(name, [])]
+    pairs = [(c, b, what) for c, b, what in pairs if c and b]
     if pairs:
         lines += ["", "| ratio | callab / baseline (wall) | (CPU) |", "|---|---|---|"]
         for c, b, what in pairs:
