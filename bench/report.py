@@ -33,6 +33,9 @@ RATIOS = {
          "Modbus TCP read of 2 registers"),
         ("modbus_tcp_callab_meter_reading", "modbus_tcp_baseline_libmodbus/1",
          "a typed reading against a bare 1-register read")],
+    "issue_bench": [
+        ("issue_callab_certificate", "issue_baseline_pdf_render_alone",
+         "issuing one certificate against its PDF render alone")],
     "records_bench": [
         ("recall_list_callab", "baseline_sqlite3_recall", "recall list"),
         ("job_with_readings_callab", "baseline_sqlite3_select", "a job with 100 readings"),

@@ -265,6 +265,18 @@ CREATE TABLE web_session (
 );
 CREATE INDEX web_session_expiry ON web_session(expires_at_us);
 )sql"},
+    Migration{7, "procedure environment limits and point conditions, equipment usage", R"sql(
+ALTER TABLE procedure_version ADD COLUMN environment_limits TEXT NOT NULL DEFAULT '';
+ALTER TABLE procedure_version ADD COLUMN point_conditions TEXT NOT NULL DEFAULT '';
+CREATE TABLE equipment_usage (
+    id {{id}},
+    equipment_id BIGINT NOT NULL REFERENCES equipment(id),
+    job_id BIGINT NOT NULL REFERENCES job(id),
+    certificate_number TEXT NOT NULL,
+    used_on TEXT NOT NULL
+);
+CREATE INDEX equipment_usage_equipment ON equipment_usage(equipment_id);
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {

@@ -62,4 +62,37 @@ std::vector<lab::UncertaintyInput> uncertainty_inputs_from(const std::string& te
     return inputs;
 }
 
+std::string environment_limits_text(const std::vector<lab::EnvironmentLimit>& limits) {
+    std::string text;
+    for (const auto& limit : limits) {
+        text += limit.quantity + "|" + limit.unit + "|" + number(limit.low) + "|" +
+                number(limit.high) + "\n";
+    }
+    return text;
+}
+
+std::vector<lab::EnvironmentLimit> environment_limits_from(const std::string& text) {
+    std::vector<lab::EnvironmentLimit> limits;
+    for (const auto& line : split(text, '\n')) {
+        const auto fields = split(line, '|');
+        if (fields.size() == 4) {
+            limits.push_back({fields[0], fields[1], std::strtod(fields[2].c_str(), nullptr),
+                              std::strtod(fields[3].c_str(), nullptr)});
+        }
+    }
+    return limits;
+}
+
+std::string point_conditions_text(const std::vector<std::string>& conditions) {
+    std::string text;
+    for (const auto& condition : conditions) {
+        text += (text.empty() ? "" : ";") + condition;
+    }
+    return text;
+}
+
+std::vector<std::string> point_conditions_from(const std::string& text) {
+    return split(text, ';');
+}
+
 } // namespace callab::db

@@ -130,6 +130,13 @@ SqlCertificateStore::issue(const lab::IssueRequest& request,
                    "used_on) VALUES (:s, :j, :n, :d)",
                 soci::use(key), soci::use(job), soci::use(c.number), soci::use(day);
         }
+        sql << "INSERT INTO equipment_usage (equipment_id, job_id, certificate_number, used_on) "
+               "SELECT id, :j, :n, :d FROM equipment WHERE standard_id IN (SELECT standard_id "
+               "FROM standard_usage WHERE certificate_number = :n2) OR id IN (SELECT "
+               "equipment_id FROM booking WHERE job_id = :j2 AND status IN ('checked_out', "
+               "'returned')) ORDER BY id",
+            soci::use(job), soci::use(c.number), soci::use(day), soci::use(c.number),
+            soci::use(job);
         append_audit(sql, request.by, "job", request.job.to_string(), "status", "status=approved\n",
                      "status=issued\n");
         append_audit(sql, request.by, "certificate", c.number, "issue", "",
@@ -232,6 +239,24 @@ std::vector<lab::StandardUsage> SqlCertificateStore::usage_of(lab::StandardId st
              soci::use(key));
         for (const auto& row : rows) {
             out.push_back({standard, lab::JobId{column_int64(row, "job_id")},
+                           column_text(row, "certificate_number"),
+                           lab::parse_date(column_text(row, "used_on")).value_or(lab::Date{})});
+        }
+        return out;
+    });
+}
+
+std::vector<lab::EquipmentUsage>
+SqlCertificateStore::equipment_usage_of(lab::EquipmentId equipment) {
+    return with_session(database_, "cannot read equipment usage", [&](soci::session& sql) {
+        const long long key = equipment.value();
+        std::vector<lab::EquipmentUsage> out;
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT job_id, certificate_number, used_on FROM equipment_usage "
+                            "WHERE equipment_id = :e ORDER BY id",
+             soci::use(key));
+        for (const auto& row : rows) {
+            out.push_back({equipment, lab::JobId{column_int64(row, "job_id")},
                            column_text(row, "certificate_number"),
                            lab::parse_date(column_text(row, "used_on")).value_or(lab::Date{})});
         }

@@ -13,7 +13,8 @@ constexpr const char* certificate_columns =
 constexpr const char* procedure_columns =
     "id, code, version, kind, method_reference, test_points, unit, readings_per_point, "
     "stabilisation_tolerance, stabilisation_seconds, uncertainty_inputs, "
-    "maximum_permissible_error, decision_rule, guard_band_factor, certificate_kind, fee_cents";
+    "maximum_permissible_error, decision_rule, guard_band_factor, certificate_kind, fee_cents, "
+    "environment_limits, point_conditions";
 
 lab::ReferenceStandard standard_from(const soci::row& row) {
     lab::ReferenceStandard s;
@@ -72,6 +73,8 @@ lab::Procedure procedure_from(const soci::row& row) {
         lab::parse_enum(column_text(row, "certificate_kind"), lab::certificate_kind_names)
             .value_or(lab::CertificateKind::calibration);
     d.fee_cents = column_int64(row, "fee_cents");
+    d.environment_limits = environment_limits_from(column_text(row, "environment_limits"));
+    d.point_conditions = point_conditions_from(column_text(row, "point_conditions"));
     return p;
 }
 
@@ -302,19 +305,23 @@ SqlStandardStore::add_procedure_version(const lab::NewProcedure& procedure,
         const std::string rule(lab::enum_name(procedure.decision_rule, lab::decision_rule_names));
         const std::string certificate(
             lab::enum_name(procedure.certificate, lab::certificate_kind_names));
+        const std::string limits = environment_limits_text(procedure.environment_limits);
+        const std::string conditions = point_conditions_text(procedure.point_conditions);
         long long id = 0;
         sql << "INSERT INTO procedure_version (code, version, kind, method_reference, "
                "test_points, unit, readings_per_point, stabilisation_tolerance, "
                "stabilisation_seconds, uncertainty_inputs, maximum_permissible_error, "
-               "decision_rule, guard_band_factor, certificate_kind, fee_cents) VALUES (:c, :v, "
-               ":k, :m, :tp, :u, :rpp, :st, :ss, :ui, :mpe, :dr, :gb, :ck, :fee) RETURNING id",
+               "decision_rule, guard_band_factor, certificate_kind, fee_cents, "
+               "environment_limits, point_conditions) VALUES (:c, :v, :k, :m, :tp, :u, :rpp, "
+               ":st, :ss, :ui, :mpe, :dr, :gb, :ck, :fee, :el, :pc) RETURNING id",
             soci::use(procedure.code), soci::use(stored.version), soci::use(kind),
             soci::use(procedure.method_reference), soci::use(points), soci::use(procedure.unit),
             soci::use(procedure.readings_per_point), soci::use(procedure.stabilisation_tolerance),
             soci::use(procedure.stabilisation_seconds), soci::use(inputs),
             soci::use(procedure.maximum_permissible_error), soci::use(rule),
             soci::use(procedure.guard_band_factor), soci::use(certificate),
-            soci::use(procedure.fee_cents), soci::into(id);
+            soci::use(procedure.fee_cents), soci::use(limits), soci::use(conditions),
+            soci::into(id);
         stored.id = lab::ProcedureId{id};
         append_audit(sql, actor, "procedure", stored.id.to_string(), "create", "",
                      audit_fields({{"code", procedure.code},
@@ -322,6 +329,8 @@ SqlStandardStore::add_procedure_version(const lab::NewProcedure& procedure,
                                    {"method_reference", procedure.method_reference},
                                    {"test_points", points},
                                    {"uncertainty_inputs", inputs},
+                                   {"environment_limits", limits},
+                                   {"point_conditions", conditions},
                                    {"decision_rule", rule}}));
         tx.commit();
         return stored;

@@ -1,5 +1,7 @@
 #include <callab/lab/builtin_procedures.hpp>
 
+#include <algorithm>
+
 namespace callab::lab {
 namespace {
 
@@ -7,8 +9,8 @@ UncertaintyInput rect(std::string name, double half_width) {
     return {std::move(name), half_width, "rectangular"};
 }
 
-UncertaintyInput normal(std::string name, double u) {
-    return {std::move(name), u, "normal"};
+std::vector<EnvironmentLimit> room(double low, double high, double humidity_high) {
+    return {{"temperature", "degC", low, high}, {"humidity", "percent", 0.0, humidity_high}};
 }
 
 NewProcedure clinical(std::string code, InstrumentKind kind, std::vector<double> points) {
@@ -21,11 +23,12 @@ NewProcedure clinical(std::string code, InstrumentKind kind, std::vector<double>
     p.readings_per_point = 5;
     p.stabilisation_tolerance = 0.02;
     p.stabilisation_seconds = 60;
-    // Blackbody certificate U = 0.05 °C (k = 2); uniformity and stability of the cavity;
-    // emissivity 0.995 ± 0.002 at 37 °C; the room between 18 and 28 °C.
-    p.uncertainty_inputs = {normal("reference standard", 0.025), rect("source uniformity", 0.02),
-                            rect("source stability", 0.01), rect("emissivity", 0.015),
-                            rect("environment", 0.01)};
+    // Uniformity and stability of the cavity; emissivity 0.995 ± 0.002 at 37 °C; the room
+    // between 18 and 28 °C. The reference standard's u comes from its certificate.
+    p.uncertainty_inputs = {rect("source uniformity", 0.02), rect("source stability", 0.01),
+                            rect("emissivity", 0.015), rect("environment", 0.01)};
+    // JJF 1107-2003 §6.1: (23 ± 5) °C, relative humidity not above 80 %.
+    p.environment_limits = room(18.0, 28.0, 80.0);
     p.maximum_permissible_error = 0.2;
     p.decision_rule = DecisionRule::non_binary;
     p.guard_band_factor = 1.0;
@@ -44,9 +47,9 @@ NewProcedure radiation() {
     p.readings_per_point = 5;
     p.stabilisation_tolerance = 0.2;
     p.stabilisation_seconds = 120;
-    p.uncertainty_inputs = {normal("reference standard", 0.25), rect("source uniformity", 0.3),
-                            rect("source stability", 0.1), rect("emissivity", 0.4),
-                            rect("environment", 0.1)};
+    p.uncertainty_inputs = {rect("source uniformity", 0.3), rect("source stability", 0.1),
+                            rect("emissivity", 0.4), rect("environment", 0.1)};
+    p.environment_limits = room(15.0, 35.0, 85.0);
     p.maximum_permissible_error = 2.0;
     p.decision_rule = DecisionRule::guard_band;
     p.guard_band_factor = 1.0;
@@ -54,8 +57,8 @@ NewProcedure radiation() {
     return p;
 }
 
-NewProcedure power(std::string code, std::string unit, std::vector<double> points, double ref_u,
-                   double stability, double mpe) {
+NewProcedure power(std::string code, std::string unit, std::vector<double> points, double stability,
+                   double mpe) {
     NewProcedure p;
     p.code = std::move(code);
     p.kind = InstrumentKind::power_analyser;
@@ -65,8 +68,8 @@ NewProcedure power(std::string code, std::string unit, std::vector<double> point
     p.readings_per_point = 6;
     p.stabilisation_tolerance = stability;
     p.stabilisation_seconds = 10;
-    p.uncertainty_inputs = {normal("reference standard", ref_u),
-                            rect("source stability", stability), rect("environment", stability)};
+    p.uncertainty_inputs = {rect("source stability", stability), rect("environment", stability)};
+    p.environment_limits = room(18.0, 28.0, 75.0);
     p.maximum_permissible_error = mpe;
     p.decision_rule = DecisionRule::simple_acceptance;
     p.fee_cents = 30000;
@@ -83,10 +86,14 @@ std::vector<NewProcedure> builtin_procedures() {
     out.push_back(radiation());
     // Active power at 230 V, 5 A: the three test points are the power factors 1, 0.5
     // lagging and 0.5 leading (1150 W, 575 W, 575 W); voltage and current at the same output.
-    out.push_back(power("PA-VOLTAGE", "V", {230.0, 230.0, 230.0}, 0.023, 0.01, 0.23));
-    out.push_back(power("PA-CURRENT", "A", {5.0, 5.0, 5.0}, 0.00075, 0.0005, 0.01));
-    out.push_back(power("PA-POWER", "W", {1150.0, 575.0, 575.0}, 0.23, 0.1, 2.3));
-    NewProcedure energy = power("EM-MODBUS", "kWh", {1.0, 1.0, 1.0}, 0.001, 0.0005, 0.01);
+    const std::vector<std::string> power_factors{"1", "0.5L", "0.5C"};
+    for (auto p : {power("PA-VOLTAGE", "V", {230.0, 230.0, 230.0}, 0.01, 0.23),
+                   power("PA-CURRENT", "A", {5.0, 5.0, 5.0}, 0.0005, 0.01),
+                   power("PA-POWER", "W", {1150.0, 575.0, 575.0}, 0.1, 2.3)}) {
+        p.point_conditions = power_factors;
+        out.push_back(std::move(p));
+    }
+    NewProcedure energy = power("EM-MODBUS", "kWh", {1.0, 1.0, 1.0}, 0.0005, 0.01);
     energy.kind = InstrumentKind::energy_meter;
     energy.method_reference = "JJG 596-2012";
     energy.readings_per_point = 3;
@@ -108,9 +115,17 @@ bool same(const NewProcedure& a, const NewProcedure& b) {
             return false;
         }
     }
+    const auto same_limit = [](const EnvironmentLimit& x, const EnvironmentLimit& y) {
+        return x.quantity == y.quantity && x.unit == y.unit && x.low == y.low && x.high == y.high;
+    };
+    if (a.environment_limits.size() != b.environment_limits.size() ||
+        !std::equal(a.environment_limits.begin(), a.environment_limits.end(),
+                    b.environment_limits.begin(), same_limit)) {
+        return false;
+    }
     return a.kind == b.kind && a.method_reference == b.method_reference &&
-           a.test_points == b.test_points && a.unit == b.unit &&
-           a.readings_per_point == b.readings_per_point &&
+           a.point_conditions == b.point_conditions && a.test_points == b.test_points &&
+           a.unit == b.unit && a.readings_per_point == b.readings_per_point &&
            a.stabilisation_tolerance == b.stabilisation_tolerance &&
            a.stabilisation_seconds == b.stabilisation_seconds &&
            a.maximum_permissible_error == b.maximum_permissible_error &&

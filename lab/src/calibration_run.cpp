@@ -1,6 +1,10 @@
 #include <callab/lab/calibration_run.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <deque>
+#include <numbers>
 #include <thread>
 
 namespace callab::lab {
@@ -19,12 +23,27 @@ std::string describe(const drivers::Meter& meter, const boost::system::error_cod
            (detail.empty() ? "" : " (" + detail + ")");
 }
 
+/// The phase angle (degrees, current after voltage) of a power-factor condition such as
+/// "1", "0.5L" (lagging) or "0.5C" (leading); nothing for a condition of another kind.
+std::optional<double> phase_of(const std::string& condition) {
+    char* end = nullptr;
+    const double factor = std::strtod(condition.c_str(), &end);
+    const std::string_view rest(end);
+    if (end == condition.c_str() || !(factor > 0.0 && factor <= 1.0) ||
+        !(rest.empty() || rest == "L" || rest == "C")) {
+        return std::nullopt;
+    }
+    const double angle = std::acos(factor) * 180.0 / std::numbers::pi;
+    return rest == "C" ? -angle : angle;
+}
+
 } // namespace
 
-CalibrationRun::CalibrationRun(JobStore& store, Job job, Procedure procedure, Bench bench,
-                               RunSettings settings, RunObserver* observer)
-    : store_(store), job_(std::move(job)), procedure_(std::move(procedure)), bench_(bench),
-      settings_(std::move(settings)), observer_(observer), readings_(store_.readings_of(job_.id)) {
+CalibrationRun::CalibrationRun(JobStore& store, RunRecords records, Job job, Procedure procedure,
+                               Bench bench, RunSettings settings, RunObserver* observer)
+    : store_(store), records_(records), job_(std::move(job)), procedure_(std::move(procedure)),
+      bench_(bench), settings_(std::move(settings)), observer_(observer),
+      readings_(store_.readings_of(job_.id)) {
     if (bench_.reference == nullptr) {
         bench_.reference = bench_.source;
     }
@@ -47,22 +66,22 @@ RunState CalibrationRun::pause(std::string reason) {
     return state_;
 }
 
-Outcome<double> CalibrationRun::check_environment() {
-    if (bench_.environment == nullptr) {
-        return reject(errc::invalid_field, "environment: no environment sensor on the bench");
+Outcome<RunConditions> CalibrationRun::check_preconditions() {
+    if (auto technician = check_technician(records_.users, job_, procedure_); !technician) {
+        return technician.error();
     }
-    auto reading = bench_.environment->read();
-    if (!reading) {
-        return reject(errc::device_fault, describe(*bench_.environment, reading.error()));
+    auto conditions =
+        check_standards(records_.standards, settings_.standards, settings_.standard_override,
+                        procedure_, date_of(std::chrono::system_clock::now()));
+    if (!conditions) {
+        return conditions.error();
     }
-    if (reading->value < settings_.environment_low || reading->value > settings_.environment_high) {
-        return reject(errc::invalid_field, "environment: " + bench_.environment->device() +
-                                               " reads " + std::to_string(reading->value) + " " +
-                                               reading->unit + ", outside " +
-                                               std::to_string(settings_.environment_low) + "–" +
-                                               std::to_string(settings_.environment_high));
+    auto environment = check_environment(procedure_, bench_.environment);
+    if (!environment) {
+        return environment.error();
     }
-    return reading->value;
+    conditions->environment = std::move(*environment);
+    return conditions;
 }
 
 Outcome<void> CalibrationRun::store(ReadingRole role, double value, std::string unit,
@@ -86,26 +105,75 @@ bool CalibrationRun::settle(int point) {
     if (bench_.source == nullptr || settled_point_ == point) {
         return true;
     }
-    const double nominal = procedure_.data.test_points[static_cast<std::size_t>(point)];
+    const auto index = static_cast<std::size_t>(point);
+    const double nominal = procedure_.data.test_points[index];
     if (auto written = bench_.source->write_setting(settings_.source_setting, nominal); !written) {
         pause(describe(*bench_.source, written.error()));
         return false;
     }
+    const auto& conditions = procedure_.data.point_conditions;
+    const auto names = bench_.source->setting_names();
+    if (index < conditions.size() &&
+        std::find(names.begin(), names.end(), "phase") != names.end()) {
+        if (const auto phase = phase_of(conditions[index])) {
+            if (auto written = bench_.source->write_setting("phase", *phase); !written) {
+                pause(describe(*bench_.source, written.error()));
+                return false;
+            }
+        }
+    }
+    if (!wait_for_stability(point)) {
+        return false;
+    }
+    settled_point_ = point;
+    return true;
+}
+
+// The procedure's criterion: readings of the reference agree within the stabilisation
+// tolerance for the stabilisation time (divided by the time scale of a simulated bench).
+bool CalibrationRun::wait_for_stability(int point) {
+    drivers::Meter* meter = bench_.reference;
+    const double tolerance = procedure_.data.stabilisation_tolerance;
+    const auto span =
+        std::chrono::duration<double>(procedure_.data.stabilisation_seconds / settings_.time_scale);
+    if (meter == nullptr || procedure_.data.stabilisation_seconds <= 0) {
+        return true;
+    }
+    using Clock = std::chrono::steady_clock;
+    std::deque<std::pair<Clock::time_point, double>> window;
     for (int check = 0; check < settings_.stability_checks; ++check) {
-        auto stable = bench_.source->is_stable();
-        if (!stable) {
-            pause(describe(*bench_.source, stable.error()));
+        if (pause_requested_.exchange(false)) {
+            pause("paused at the technician's request");
             return false;
         }
-        if (*stable) {
-            settled_point_ = point;
+        auto reading = meter->read();
+        if (!reading) {
+            pause(describe(*meter, reading.error()));
+            return false;
+        }
+        const auto now = Clock::now();
+        window.emplace_back(now, reading->value);
+        // Drop the oldest readings until the rest agree within the tolerance.
+        while (true) {
+            const auto [low, high] =
+                std::minmax_element(window.begin(), window.end(), [](const auto& a, const auto& b) {
+                    return a.second < b.second;
+                });
+            if (high->second - low->second <= tolerance) {
+                break;
+            }
+            window.pop_front();
+        }
+        if (now - window.front().first >= span) {
             return true;
         }
         std::this_thread::sleep_for(settings_.stability_poll);
     }
-    pause("device " + bench_.source->device() + ": not stable at " + std::to_string(nominal) + " " +
-          procedure_.data.unit + " after " + std::to_string(settings_.stability_checks) +
-          " checks");
+    pause("device " + meter->device() + ": not stable within ±" + std::to_string(tolerance) + " " +
+          procedure_.data.unit + " for " + std::to_string(procedure_.data.stabilisation_seconds) +
+          " s at test point " + std::to_string(point) + " (" +
+          std::to_string(procedure_.data.test_points[static_cast<std::size_t>(point)]) +
+          ") after " + std::to_string(settings_.stability_checks) + " readings");
     return false;
 }
 
@@ -152,11 +220,13 @@ Outcome<void> CalibrationRun::finish_point(int point) {
             (role_of(r) == ReadingRole::reference ? references : indications).push_back(r.value);
         }
     }
-    auto result = compute_point(procedure_, point, indications, references, settings_.resolution,
-                                settings_.cmc_table);
+    auto result =
+        compute_point(procedure_, point, indications, references, conditions_.reference_standard_u,
+                      settings_.resolution, settings_.cmc_table);
     if (!result) {
         return result.error();
     }
+
     results_.push_back(std::move(*result));
     if (observer_ != nullptr) {
         observer_->point_computed(results_.back());
@@ -164,12 +234,37 @@ Outcome<void> CalibrationRun::finish_point(int point) {
     return {};
 }
 
+void CalibrationRun::record_standards(int point) {
+    const auto used = store_.standards_used(job_.id);
+    for (const auto& standard : settings_.standards) {
+        const bool recorded = std::any_of(used.begin(), used.end(), [&](const StandardUse& u) {
+            return u.test_point == point && u.standard == standard;
+        });
+        if (!recorded) {
+            store_.record_standard_use(
+                StandardUse{job_.id, point, standard, settings_.standard_override});
+        }
+    }
+}
+
 RunState CalibrationRun::run() {
     if (state_ == RunState::aborted || state_ == RunState::finished) {
         return state_;
     }
-    state_ = RunState::running;
     pause_reason_.clear();
+    auto checked = check_preconditions();
+    if (!checked) {
+        refusal_ = checked.error();
+        pause_reason_ = checked.error().message;
+        state_ = RunState::refused;
+        if (observer_ != nullptr) {
+            observer_->paused(pause_reason_);
+        }
+        return state_;
+    }
+    refusal_.reset();
+    conditions_ = std::move(*checked);
+    state_ = RunState::running;
     const auto wanted = static_cast<std::size_t>(procedure_.data.readings_per_point);
     const int points = static_cast<int>(procedure_.data.test_points.size());
     while (current_ < points) {
@@ -181,6 +276,7 @@ RunState CalibrationRun::run() {
                 observer_->point_started(
                     point, procedure_.data.test_points[static_cast<std::size_t>(point)]);
             }
+            record_standards(point);
             if (!settle(point)) {
                 return state_;
             }
@@ -206,6 +302,9 @@ Outcome<ReadingRecord> CalibrationRun::enter_manual(ReadingRole role, double val
                                                     std::string_view unit) {
     if (state_ == RunState::aborted || state_ == RunState::finished) {
         return reject(errc::invalid_transition, "the run is no longer open for readings");
+    }
+    if (state_ == RunState::refused && refusal_) {
+        return *refusal_;
     }
     if (unit != procedure_.data.unit) {
         return reject(errc::invalid_field, "unit: \"" + std::string(unit) + "\", the procedure " +

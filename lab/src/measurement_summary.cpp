@@ -1,6 +1,6 @@
 #include <callab/lab/errc.hpp>
 #include <callab/lab/measurement_summary.hpp>
-#include <callab/uncertainty/coverage_factor.hpp>
+#include <callab/uncertainty/gum_evaluation.hpp>
 #include <callab/uncertainty/type_a.hpp>
 
 #include <cmath>
@@ -39,10 +39,12 @@ summarise_readings(std::span<const ReadingRecord> readings, double resolution,
     if (!combined) {
         return combined.error();
     }
-    auto k =
-        uncertainty::coverage_factor(coverage_probability, combined->effective_degrees_of_freedom);
+    // The same rule as every GUM evaluation: t at ν_eff rounded down (GUM G.4.1 note 1).
+    uncertainty::CoverageSettings coverage;
+    coverage.probability = coverage_probability;
+    auto k = uncertainty::coverage_factor_for(coverage, combined->effective_degrees_of_freedom);
     if (!k) {
-        return k.error();
+        return k.error().code;
     }
 
     MeasurementSummary summary;

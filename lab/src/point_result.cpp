@@ -44,8 +44,8 @@ Outcome<InputQuantity> checked(uncertainty::Outcome<InputQuantity> made, const c
 
 Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
                                    std::span<const double> indications,
-                                   std::span<const double> references, double resolution,
-                                   std::span<const CmcEntry> cmc_table) {
+                                   std::span<const double> references, double reference_standard_u,
+                                   double resolution, std::span<const CmcEntry> cmc_table) {
     const auto& p = procedure.data;
     if (test_point < 0 || static_cast<std::size_t>(test_point) >= p.test_points.size()) {
         return reject(errc::invalid_field, "test_point: " + std::to_string(test_point) +
@@ -65,7 +65,10 @@ Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
         return reject(errc::invalid_field, "resolution: must be a finite number ≥ 0");
     }
 
-    double reference_u = 0.0;
+    if (!(reference_standard_u > 0.0) || !std::isfinite(reference_standard_u)) {
+        return reject(errc::invalid_field,
+                      "reference standard: u must be a finite number > 0 (its certificate's U/k)");
+    }
     std::vector<InputQuantity> inputs;
     auto indication =
         checked(uncertainty::type_a_input("repeatability", indications), "indications");
@@ -73,16 +76,11 @@ Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
         return indication.error();
     }
     inputs.push_back(*indication);
-    for (const auto& in : p.uncertainty_inputs) {
-        if (in.name == "reference standard" && in.distribution == "normal") {
-            reference_u = in.value;
-        }
-    }
     const double reference_mean = std::accumulate(references.begin(), references.end(), 0.0) /
                                   static_cast<double>(references.size());
-    auto reference =
-        checked(uncertainty::normal_input("reference standard", reference_mean, reference_u),
-                "reference standard");
+    auto reference = checked(
+        uncertainty::normal_input("reference standard", reference_mean, reference_standard_u),
+        "reference standard");
     if (!reference) {
         return reference.error();
     }
@@ -93,8 +91,10 @@ Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
             uncertainty::rectangular_input("resolution", 0.0, resolution / 2.0).value());
     }
     for (const auto& in : p.uncertainty_inputs) {
-        if (in.name == "reference standard" && in.distribution == "normal") {
-            continue;
+        if (in.name == "reference standard") {
+            return reject(errc::invalid_field,
+                          "uncertainty_inputs: \"reference standard\" of " + p.code +
+                              " comes from the standard's certificate, not the procedure");
         }
         auto made = from_procedure(in);
         if (!made) {

@@ -82,6 +82,36 @@ Outcome<void> validate_procedure(const NewProcedure& procedure) {
                           "uncertainty_inputs: name '" + input.name +
                               "' must be non-empty, without '|' or line breaks");
         }
+        if (input.name == "reference standard") {
+            return reject(errc::invalid_field,
+                          "uncertainty_inputs: the reference standard's u comes from its "
+                          "certificate, not the procedure");
+        }
+    }
+    for (const auto& limit : procedure.environment_limits) {
+        if (limit.quantity.empty() || limit.quantity.find_first_of("|\n") != std::string::npos ||
+            limit.unit.find_first_of("|\n") != std::string::npos) {
+            return reject(errc::invalid_field, "environment_limits: quantity '" + limit.quantity +
+                                                   "' must be non-empty, without '|' or line "
+                                                   "breaks");
+        }
+        if (!(limit.low < limit.high)) {
+            return reject(errc::invalid_field,
+                          "environment_limits: " + limit.quantity + ": low must be below high");
+        }
+    }
+    if (!procedure.point_conditions.empty() &&
+        procedure.point_conditions.size() != procedure.test_points.size()) {
+        return reject(errc::invalid_field,
+                      "point_conditions: " + std::to_string(procedure.point_conditions.size()) +
+                          " for " + std::to_string(procedure.test_points.size()) + " test points");
+    }
+    for (const auto& condition : procedure.point_conditions) {
+        if (condition.empty() || condition.find_first_of(";\n") != std::string::npos) {
+            return reject(errc::invalid_field, "point_conditions: '" + condition +
+                                                   "' must be non-empty, without ';' or line "
+                                                   "breaks");
+        }
     }
     if (procedure.decision_rule != DecisionRule::simple_acceptance &&
         !(procedure.guard_band_factor > 0)) {

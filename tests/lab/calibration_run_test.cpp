@@ -1,11 +1,14 @@
 #include "../support/in_memory_job_store.hpp"
+#include "../support/in_memory_lab_records.hpp"
 
 #include <callab/drivers/errc.hpp>
 #include <callab/lab/builtin_procedures.hpp>
 #include <callab/lab/calibration_run.hpp>
+#include <callab/lab/stated_uncertainty.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -42,6 +45,24 @@ private:
     std::deque<double> values_;
 };
 
+/// An environment sensor reading fixed values, or failing when `fail` is set.
+class FixedSensor : public drivers::Meter {
+public:
+    boost::system::result<drivers::Reading> read() override { return read_all()->front(); }
+    boost::system::result<std::vector<drivers::Reading>> read_all() override {
+        if (fail) {
+            return drivers::errc::timeout;
+        }
+        const auto now = std::chrono::system_clock::now();
+        return std::vector<drivers::Reading>{{"temperature", temperature, "degC", now, device()},
+                                             {"humidity", humidity, "percent", now, device()}};
+    }
+    std::string device() const override { return "modbus-tcp://127.0.0.1:1503"; }
+    double temperature = 23.0;
+    double humidity = 45.0;
+    bool fail = false;
+};
+
 struct Recorder : RunObserver {
     void point_started(int p, double) override { events.push_back("start " + std::to_string(p)); }
     void reading_stored(const ReadingRecord&, ReadingRole) override { ++stored; }
@@ -56,16 +77,66 @@ struct Recorder : RunObserver {
     int stored = 0;
 };
 
+/// IRT-FOREHEAD without its stabilisation wait, so scripted sources give only readings.
 Procedure forehead() {
-    return Procedure{ProcedureId{1}, 1, builtin_procedures().front()};
+    Procedure p{ProcedureId{1}, 1, builtin_procedures().front()};
+    p.data.stabilisation_seconds = 0;
+    return p;
+}
+
+Date today() {
+    return date_of(std::chrono::system_clock::now());
+}
+
+Date days_from_today(int days) {
+    return Date{std::chrono::sys_days(today()) + std::chrono::days(days)};
 }
 
 struct Fixture : ::testing::Test {
     test_support::InMemoryJobStore store;
-    Job job = store.create_job(NewJob{"IR forehead", "MC-720", "object_temperature", "degC", 0.1});
+    test_support::InMemoryStandardStore standards;
+    test_support::InMemoryUserStore users;
+    FixedSensor sensor;
+    User technician = add_technician();
+    StandardId blackbody_standard = add_blackbody("U = 0.05 °C (k = 2)", days_from_today(300));
+    Job job = store.create_job(opened_job());
+
+    User add_technician() {
+        auto user = users.add_user(NewUser{"li.wei", Role::technician, std::nullopt, "Li Wei"}, "x",
+                                   "admin");
+        users.authorise(user->id, "IRT-FOREHEAD", "admin");
+        return *user;
+    }
+    StandardId add_blackbody(const std::string& uncertainty, Date due) {
+        auto standard = standards.add_standard(
+            NewReferenceStandard{"Blackbody", "Fluke", "4180", "B1", {}, "NIM"}, "admin");
+        add_certificate(standard->id, "NIM-2026-1", uncertainty, due);
+        return standard->id;
+    }
+    void add_certificate(StandardId id, const std::string& number, const std::string& uncertainty,
+                         Date due) {
+        StandardCertificate c;
+        c.standard = id;
+        c.number = number;
+        c.issuer = "NIM";
+        c.calibrated_on = days_from_today(-65);
+        c.due_on = due;
+        c.uncertainty = uncertainty;
+        ASSERT_TRUE(standards.add_certificate(c, "admin"));
+    }
+    NewJob opened_job() {
+        NewJob spec{"IR forehead", "MC-720", "object_temperature", "degC", 0.1};
+        spec.technician = technician.id;
+        return spec;
+    }
+    RunRecords records() { return RunRecords{standards, users}; }
+    Bench bench(drivers::Source* source, drivers::Meter* indication) {
+        return Bench{source, indication, nullptr, &sensor};
+    }
     RunSettings settings() {
         RunSettings s;
         s.recorded_by = "li.wei";
+        s.standards = {blackbody_standard};
         s.resolution = 0.1;
         s.range_low = 32.0;
         s.range_high = 42.5;
@@ -87,8 +158,8 @@ TEST_F(Fixture, ForeheadThermometerRunComputesEveryPointAsByHand) {
         dut.add({nominal + 0.1, nominal + 0.2, nominal + 0.1, nominal + 0.2, nominal + 0.1});
     }
     Recorder events;
-    CalibrationRun run(store, job, forehead(), Bench{&blackbody, &dut, nullptr, nullptr},
-                       settings(), &events);
+    CalibrationRun run(store, records(), job, forehead(), bench(&blackbody, &dut), settings(),
+                       &events);
     ASSERT_EQ(run.run(), RunState::finished) << run.pause_reason();
     EXPECT_EQ(blackbody.set_points, (std::vector<double>{35.0, 37.0, 39.0}));
     ASSERT_EQ(run.results().size(), 3u);
@@ -105,12 +176,22 @@ TEST_F(Fixture, ForeheadThermometerRunComputesEveryPointAsByHand) {
     EXPECT_EQ(r.conformity, Conformity::conditional_pass);
     EXPECT_EQ(events.events.back(), "finished 3");
     EXPECT_EQ(events.events.front(), "start 0");
+    // u(reference) = U/k of the blackbody's certificate "U = 0.05 °C (k = 2)".
+    const auto reference = std::find_if(r.budget.begin(), r.budget.end(), [](const auto& b) {
+        return b.name == "reference standard";
+    });
+    ASSERT_NE(reference, r.budget.end());
+    EXPECT_DOUBLE_EQ(reference->standard_uncertainty, 0.025);
+    EXPECT_EQ(run.conditions().reference_certificate, "NIM-2026-1");
+    const auto used = store.standards_used(job.id);
+    ASSERT_EQ(used.size(), 3u);
+    EXPECT_EQ(used[2].test_point, 2);
+    EXPECT_EQ(used[2].standard, blackbody_standard);
 }
 
 TEST_F(Fixture, ManualIndicationsMixWithAReferenceFromTheSource) {
     ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35, 35, 35, 35, 35});
-    CalibrationRun run(store, job, forehead(), Bench{&blackbody, nullptr, nullptr, nullptr},
-                       settings());
+    CalibrationRun run(store, records(), job, forehead(), bench(&blackbody, nullptr), settings());
     ASSERT_EQ(run.run(), RunState::paused);
     EXPECT_NE(run.pause_reason().find("enter device under test readings at test point 0"),
               std::string::npos);
@@ -138,8 +219,7 @@ TEST_F(Fixture, DeviceFaultPausesNamingTheDeviceAndARunResumesFromTheStoredReadi
     ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35, 35, 35, 35, 35, 37, 37});
     ScriptedMeter dut("modbus-tcp://127.0.0.1:1502", "degC", {35.1, 35.1, 35.1, 35.1, 35.1, 37.1});
     {
-        CalibrationRun run(store, job, forehead(), Bench{&blackbody, &dut, nullptr, nullptr},
-                           settings());
+        CalibrationRun run(store, records(), job, forehead(), bench(&blackbody, &dut), settings());
         ASSERT_EQ(run.run(), RunState::paused);
         EXPECT_NE(run.pause_reason().find("device scpi://127.0.0.1:5025"), std::string::npos)
             << run.pause_reason();
@@ -148,8 +228,7 @@ TEST_F(Fixture, DeviceFaultPausesNamingTheDeviceAndARunResumesFromTheStoredReadi
     } // the run object goes away as in a crash
     blackbody.add({37, 37, 37, 39, 39, 39, 39, 39});
     dut.add({37.1, 37.1, 37.1, 37.1, 39.1, 39.1, 39.1, 39.1, 39.1});
-    CalibrationRun resumed(store, job, forehead(), Bench{&blackbody, &dut, nullptr, nullptr},
-                           settings());
+    CalibrationRun resumed(store, records(), job, forehead(), bench(&blackbody, &dut), settings());
     ASSERT_EQ(resumed.run(), RunState::finished) << resumed.pause_reason();
     EXPECT_EQ(store.readings_of(job.id).size(), 30u);
     EXPECT_EQ(blackbody.set_points, (std::vector<double>{35.0, 37.0, 37.0, 39.0}));
@@ -158,14 +237,192 @@ TEST_F(Fixture, DeviceFaultPausesNamingTheDeviceAndARunResumesFromTheStoredReadi
 
 TEST_F(Fixture, ExpandedUncertaintyIsNeverBelowTheCmc) {
     Procedure p = forehead();
-    p.data.uncertainty_inputs = {{"reference standard", 0.005, "normal"}};
+    p.data.uncertainty_inputs = {};
     std::vector<double> ind{37.0, 37.0, 37.0, 37.0, 37.01};
     std::vector<double> ref{37.0};
-    auto r = compute_point(p, 1, ind, ref, 0.0, builtin_cmc_table());
+    auto r = compute_point(p, 1, ind, ref, 0.005, 0.0, builtin_cmc_table());
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_LT(r->evaluated_expanded_uncertainty, 0.06);
     ASSERT_TRUE(r->cmc);
     EXPECT_DOUBLE_EQ(r->expanded_uncertainty, 0.06);
+}
+
+TEST_F(Fixture, RefusesATechnicianNotAuthorisedForTheProcedure) {
+    auto other =
+        users.add_user(NewUser{"zhang.min", Role::technician, std::nullopt, "Zhang"}, "x", "admin");
+    NewJob spec = opened_job();
+    spec.technician = other->id;
+    const Job unauthorised = store.create_job(spec);
+    ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35, 35, 35, 35, 35});
+    CalibrationRun run(store, records(), unauthorised, forehead(), bench(&blackbody, nullptr),
+                       settings());
+    ASSERT_EQ(run.run(), RunState::refused);
+    ASSERT_TRUE(run.refusal());
+    EXPECT_EQ(run.refusal()->code, errc::not_permitted);
+    EXPECT_EQ(run.refusal()->message,
+              "technician zhang.min is not authorised for procedure IRT-FOREHEAD");
+    EXPECT_TRUE(blackbody.set_points.empty());
+    EXPECT_FALSE(run.enter_manual(ReadingRole::indication, 35.0, "degC"));
+    EXPECT_TRUE(store.readings_of(unauthorised.id).empty());
+    users.authorise(other->id, "IRT-FOREHEAD", "admin");
+    EXPECT_EQ(run.run(), RunState::paused); // starts now; waits for typed indications
+    EXPECT_EQ(blackbody.set_points, (std::vector<double>{35.0}));
+}
+
+TEST_F(Fixture, RefusesAnOverdueStandardAndChecksAgainAtResume) {
+    const StandardId overdue = add_blackbody("U = 0.05 °C (k = 2)", days_from_today(-1));
+    RunSettings s = settings();
+    s.standards = {overdue};
+    ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35, 35, 35, 35, 35});
+    CalibrationRun run(store, records(), job, forehead(), bench(&blackbody, nullptr), s);
+    ASSERT_EQ(run.run(), RunState::refused);
+    EXPECT_EQ(run.refusal()->code, errc::standard_not_usable);
+    EXPECT_EQ(run.pause_reason().rfind("standard " + overdue.to_string() +
+                                           " (Blackbody) is overdue: certificate NIM-2026-1",
+                                       0),
+              0u)
+        << run.pause_reason();
+    add_certificate(overdue, "NIM-2026-2", "U = 0.06 °C (k = 2)", days_from_today(200));
+    EXPECT_EQ(run.run(), RunState::paused);
+    EXPECT_EQ(run.conditions().reference_certificate, "NIM-2026-2");
+    EXPECT_DOUBLE_EQ(run.conditions().reference_standard_u, 0.03);
+    ASSERT_TRUE(standards.set_status(overdue, StandardStatus::suspended, "dropped", "admin"));
+    EXPECT_EQ(run.run(), RunState::refused);
+    EXPECT_NE(run.pause_reason().find("is suspended"), std::string::npos) << run.pause_reason();
+}
+
+TEST_F(Fixture, RefusesAStandardWhoseCertificateStatesNoUsableUncertainty) {
+    RunSettings s = settings();
+    s.standards = {add_blackbody("U = 0.2 K", days_from_today(100))};
+    ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {});
+    CalibrationRun run(store, records(), job, forehead(), bench(&blackbody, nullptr), s);
+    ASSERT_EQ(run.run(), RunState::refused);
+    EXPECT_NE(run.pause_reason().find("states no coverage factor k"), std::string::npos)
+        << run.pause_reason();
+    s.standards = {add_blackbody("U = 0.2 V (k = 2)", days_from_today(100))};
+    CalibrationRun volts(store, records(), job, forehead(), bench(&blackbody, nullptr), s);
+    ASSERT_EQ(volts.run(), RunState::refused);
+    EXPECT_NE(volts.pause_reason().find("U is in V, the procedure measures in degC"),
+              std::string::npos)
+        << volts.pause_reason();
+}
+
+TEST_F(Fixture, RefusesAnEnvironmentOutsideTheProceduresLimits) {
+    ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35});
+    sensor.temperature = 29.5;
+    CalibrationRun run(store, records(), job, forehead(), bench(&blackbody, nullptr), settings());
+    ASSERT_EQ(run.run(), RunState::refused);
+    EXPECT_EQ(run.pause_reason(), "environment: temperature 29.5 degC read by "
+                                  "modbus-tcp://127.0.0.1:1503 is outside procedure "
+                                  "IRT-FOREHEAD's 18–28 degC");
+    sensor.temperature = 23.0;
+    sensor.humidity = 85.0;
+    EXPECT_EQ(run.run(), RunState::refused);
+    EXPECT_NE(run.pause_reason().find("humidity 85 percent"), std::string::npos);
+    sensor.fail = true;
+    EXPECT_EQ(run.run(), RunState::refused);
+    EXPECT_EQ(run.refusal()->code, errc::device_fault);
+    EXPECT_EQ(run.pause_reason().rfind("device modbus-tcp://127.0.0.1:1503: ", 0), 0u);
+    CalibrationRun without(store, records(), job, forehead(), Bench{&blackbody}, settings());
+    EXPECT_EQ(without.run(), RunState::refused);
+    EXPECT_NE(without.pause_reason().find("no environment sensor"), std::string::npos);
+    EXPECT_TRUE(store.readings_of(job.id).empty());
+    EXPECT_TRUE(blackbody.set_points.empty());
+}
+
+TEST_F(Fixture, WaitsUntilTheReferenceAgreesWithinTheToleranceForTheStabilisationTime) {
+    // 60 s of the procedure pass in 6 ms; the reference is read every millisecond.
+    Procedure p = forehead();
+    p.data.stabilisation_seconds = 60;
+    RunSettings s = settings();
+    s.time_scale = 10000.0;
+    s.stability_poll = std::chrono::milliseconds(1);
+    s.stability_checks = 200;
+    ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {33.0, 34.0, 34.9, 34.99});
+    for (int i = 0; i < 150; ++i) {
+        blackbody.add({35.0 + (i % 2) * 0.01});
+    }
+    CalibrationRun run(store, records(), job, p, bench(&blackbody, nullptr), s);
+    ASSERT_EQ(run.run(), RunState::paused);
+    EXPECT_NE(run.pause_reason().find("enter device under test readings"), std::string::npos)
+        << run.pause_reason();
+    const auto stored = store.readings_of(job.id);
+    ASSERT_EQ(stored.size(), 5u);
+    for (const auto& r : stored) {
+        EXPECT_GE(r.value, 35.0); // taken once settled, none of the ramp
+    }
+
+    ScriptedMeter drifting("scpi://127.0.0.1:5026", "degC", {});
+    for (int i = 0; i < 40; ++i) {
+        drifting.add({35.0 + i * 0.05});
+    }
+    s.stability_checks = 30;
+    const Job other = store.create_job(opened_job());
+    CalibrationRun never(store, records(), other, p, bench(&drifting, nullptr), s);
+    ASSERT_EQ(never.run(), RunState::paused);
+    EXPECT_EQ(never.pause_reason().rfind("device scpi://127.0.0.1:5026: not stable within", 0), 0u)
+        << never.pause_reason();
+    EXPECT_TRUE(store.readings_of(other.id).empty());
+}
+
+TEST_F(Fixture, PowerFactorPointsSetTheSourcePhase) {
+    class PhaseSource : public ScriptedMeter {
+    public:
+        using ScriptedMeter::ScriptedMeter;
+        boost::system::result<void> write_setting(std::string_view name, double value) override {
+            writes.emplace_back(std::string(name), value);
+            return {};
+        }
+        std::vector<std::string> setting_names() const override { return {"voltage", "phase"}; }
+        std::vector<std::pair<std::string, double>> writes;
+    };
+    NewProcedure voltage;
+    for (const auto& p : builtin_procedures()) {
+        if (p.code == "PA-VOLTAGE") {
+            voltage = p;
+        }
+    }
+    ASSERT_EQ(voltage.point_conditions, (std::vector<std::string>{"1", "0.5L", "0.5C"}));
+    voltage.stabilisation_seconds = 0;
+    voltage.readings_per_point = 2;
+    users.authorise(technician.id, "PA-VOLTAGE", "admin");
+    RunSettings s = settings();
+    s.standards = {add_blackbody("U = 0.046 V (k = 2)", days_from_today(100))};
+    s.source_setting = "voltage";
+    s.resolution = 0.01;
+    s.range_low = 0.0;
+    s.range_high = 600.0;
+    PhaseSource source("scpi://127.0.0.1:5027", "V", {230, 230, 230, 230, 230, 230});
+    ScriptedMeter analyser("scpi://127.0.0.1:5028", "V",
+                           {230.01, 230.02, 230.01, 230.02, 230.01, 230.02});
+    NewJob spec = opened_job();
+    spec.unit = "V";
+    const Job pa = store.create_job(spec);
+    CalibrationRun run(store, records(), pa, Procedure{ProcedureId{2}, 1, voltage},
+                       bench(&source, &analyser), s);
+    ASSERT_EQ(run.run(), RunState::finished) << run.pause_reason();
+    ASSERT_EQ(source.writes.size(), 6u);
+    EXPECT_EQ(source.writes[0], (std::pair<std::string, double>{"voltage", 230.0}));
+    EXPECT_EQ(source.writes[1].first, "phase");
+    EXPECT_NEAR(source.writes[1].second, 0.0, 1e-9);
+    EXPECT_NEAR(source.writes[3].second, 60.0, 1e-9);
+    EXPECT_NEAR(source.writes[5].second, -60.0, 1e-9);
+}
+
+TEST(StatedUncertainty, ReadsTheCertificatesStatement) {
+    auto a = parse_stated_uncertainty("U = 0.04 ℃ (k=2)");
+    ASSERT_TRUE(a) << a.error().message;
+    EXPECT_DOUBLE_EQ(a->expanded, 0.04);
+    EXPECT_EQ(a->unit, "degC");
+    EXPECT_DOUBLE_EQ(a->coverage_factor, 2.0);
+    auto b = parse_stated_uncertainty("U=0.01 %, k=2.1");
+    ASSERT_TRUE(b) << b.error().message;
+    EXPECT_EQ(b->unit, "percent");
+    EXPECT_DOUBLE_EQ(b->coverage_factor, 2.1);
+    EXPECT_FALSE(parse_stated_uncertainty("±0.2 °C"));
+    EXPECT_FALSE(parse_stated_uncertainty("U = 0.2 (k = 2)"));
+    EXPECT_FALSE(parse_stated_uncertainty("U = -0.2 °C (k = 2)"));
+    EXPECT_FALSE(parse_stated_uncertainty("U = 0.2 °C (k = 0)"));
 }
 
 TEST(DecisionRule, IlacG8Cases) {

@@ -31,8 +31,9 @@ TEST(MeasurementSummary, CombinesRepeatabilityAndResolution) {
     // Welch–Satterthwaite: only the Type A part has finite ν (4).
     const double nu_eff = std::pow(u_c, 4) / (std::pow(u_a, 4) / 4.0);
     EXPECT_NEAR(summary->effective_degrees_of_freedom, nu_eff, 1e-9);
-    EXPECT_GT(summary->coverage_factor, 1.96);
-    EXPECT_LT(summary->coverage_factor, 2.78);
+    // ν_eff = 13.44 → 13 as GUM G.4.1 note 1 has it: t₀.₉₇₅(13) = 2.160 (GUM Table G.2: 2.16).
+    EXPECT_NEAR(nu_eff, 13.44, 0.005);
+    EXPECT_NEAR(summary->coverage_factor, 2.160, 0.0005);
     EXPECT_NEAR(summary->expanded_uncertainty, summary->coverage_factor * u_c, 1e-12);
     ASSERT_EQ(summary->budget.size(), 2U);
     EXPECT_EQ(summary->budget[1].component.name, "resolution");

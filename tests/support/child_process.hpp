@@ -75,6 +75,8 @@ public:
     }
 
     void terminate() { ::kill(pid_, SIGTERM); }
+    /// SIGKILL: the child ends at once, as in a crash.
+    void kill_hard() { ::kill(pid_, SIGKILL); }
 
     std::string standard_output() const { return slurp(stdout_path_); }
     std::string standard_error() const { return slurp(stderr_path_); }

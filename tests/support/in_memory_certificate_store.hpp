@@ -96,6 +96,7 @@ public:
     }
     long long issued_waived_cents(lab::ProgrammeId) override { return 0; }
     std::vector<lab::StandardUsage> usage_of(lab::StandardId) override { return {}; }
+    std::vector<lab::EquipmentUsage> equipment_usage_of(lab::EquipmentId) override { return {}; }
 
 private:
     lab::IssuedCertificate* find(std::string_view number) {

@@ -9,13 +9,6 @@
 #include <limits>
 
 namespace callab::uncertainty {
-namespace {
-
-std::ptrdiff_t find_input(const std::vector<InputQuantity>& inputs, const std::string& name) {
-    const auto it = std::find_if(inputs.begin(), inputs.end(),
-                                 [&](const InputQuantity& x) { return x.name == name; });
-    return it == inputs.end() ? -1 : it - inputs.begin();
-}
 
 Outcome<double> coverage_factor_for(const CoverageSettings& settings, double nu_eff) {
     if (settings.coverage_factor) {
@@ -39,6 +32,14 @@ Outcome<double> coverage_factor_for(const CoverageSettings& settings, double nu_
         return Failure{errc::invalid_value, "effective degrees of freedom are not positive"};
     }
     return *k;
+}
+
+namespace {
+
+std::ptrdiff_t find_input(const std::vector<InputQuantity>& inputs, const std::string& name) {
+    const auto it = std::find_if(inputs.begin(), inputs.end(),
+                                 [&](const InputQuantity& x) { return x.name == name; });
+    return it == inputs.end() ? -1 : it - inputs.begin();
 }
 
 bool all_zero(const Eigen::Ref<const Eigen::RowVectorXd>& row,

@@ -21,6 +21,7 @@ public:
                                                 std::string_view by) override;
     long long issued_waived_cents(lab::ProgrammeId programme) override;
     std::vector<lab::StandardUsage> usage_of(lab::StandardId standard) override;
+    std::vector<lab::EquipmentUsage> equipment_usage_of(lab::EquipmentId equipment) override;
 
 private:
     std::optional<lab::IssuedCertificate> find_where(const std::string& condition,

@@ -3,9 +3,11 @@
 #include <callab/drivers/meter.hpp>
 #include <callab/lab/job_store.hpp>
 #include <callab/lab/point_result.hpp>
+#include <callab/lab/run_preconditions.hpp>
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,15 +31,23 @@ struct Bench {
 
 struct RunSettings {
     std::string recorded_by;
+    /// The lab's standards used; the first is the reference standard whose current
+    /// certificate gives the budget's "reference standard" u = U/k. Each is recorded as used
+    /// at every point measured.
+    std::vector<StandardId> standards;
+    /// A manager's permission to use an overdue or suspended standard.
+    std::optional<UsageOverride> standard_override;
     double resolution = 0.0;                  ///< of the device under test, in the procedure's unit
     double range_low = -1e300;                ///< the device under test's range: manual readings
     double range_high = 1e300;                ///< outside it are refused
     std::string source_setting = "set_point"; ///< what the source is driven by
-    double environment_low = 18.0;            ///< the environment sensor must read within these
-    double environment_high = 28.0;
     std::chrono::milliseconds reading_interval{0};
+    /// Between two readings of the reference while waiting for stability.
     std::chrono::milliseconds stability_poll{0};
-    int stability_checks = 60; ///< not stable after this many checks: the run pauses
+    int stability_checks = 60; ///< not stable after this many readings: the run pauses
+    /// Procedure seconds per real second: a simulated bench, whose sources settle faster
+    /// than real ones, shortens the procedure's stabilisation time by this factor.
+    double time_scale = 1.0;
     std::span<const CmcEntry> cmc_table = builtin_cmc_table();
 };
 
@@ -52,23 +62,26 @@ public:
     virtual void finished(std::span<const PointResult> /*results*/) {}
 };
 
-enum class RunState { running, paused, finished, aborted };
+/// refused: a precondition does not hold (refusal() says which); nothing was measured.
+enum class RunState { running, paused, refused, finished, aborted };
 
 /// Executes a job's procedure on a bench, storing every reading through the JobStore the
 /// moment it arrives. A new run of the same job continues from the stored readings: complete
 /// points are computed, not re-measured; a partial point takes only the readings missing.
 class CalibrationRun {
 public:
-    CalibrationRun(JobStore& store, Job job, Procedure procedure, Bench bench, RunSettings settings,
-                   RunObserver* observer = nullptr);
+    CalibrationRun(JobStore& store, RunRecords records, Job job, Procedure procedure, Bench bench,
+                   RunSettings settings, RunObserver* observer = nullptr);
 
-    /// The environment sensor reads within the settings' limits (errc::device_fault naming
-    /// the sensor, or errc::invalid_field with the value read).
-    Outcome<double> check_environment();
+    /// The preconditions, checked by run() each time it starts or resumes: the job's
+    /// technician is authorised for the procedure, each standard is usable today (the
+    /// reference's certificate gives its u), the environment sensor reads within the
+    /// procedure's limits. The rejection names the technician, standard or quantity.
+    Outcome<RunConditions> check_preconditions();
 
     /// Works through the points until all are computed (finished), or something needs the
     /// technician (paused: a device fault, a source not stable, manual readings due, a pause
-    /// request). Calling it again resumes.
+    /// request), or a precondition fails (refused). Calling it again resumes.
     RunState run();
 
     /// Stores a typed reading for the current point. The unit must be the procedure's and
@@ -81,6 +94,10 @@ public:
 
     RunState state() const { return state_; }
     const std::string& pause_reason() const { return pause_reason_; }
+    /// Why run() refused, when state() is refused.
+    const std::optional<Rejection>& refusal() const { return refusal_; }
+    /// What the last successful check found (the environment read, the reference's u).
+    const RunConditions& conditions() const { return conditions_; }
     int current_point() const { return current_; }
     std::span<const PointResult> results() const { return results_; }
 
@@ -90,10 +107,13 @@ private:
     Outcome<void> store(ReadingRole role, double value, std::string unit, std::string source,
                         std::chrono::system_clock::time_point at);
     bool settle(int point);
+    bool wait_for_stability(int point);
     bool measure(int point, ReadingRole role, drivers::Meter* meter);
     Outcome<void> finish_point(int point);
+    void record_standards(int point);
 
     JobStore& store_;
+    RunRecords records_;
     Job job_;
     Procedure procedure_;
     Bench bench_;
@@ -101,10 +121,12 @@ private:
     RunObserver* observer_;
     std::vector<ReadingRecord> readings_;
     std::vector<PointResult> results_;
+    RunConditions conditions_;
     int current_ = 0;
     int settled_point_ = -1;
     RunState state_ = RunState::running;
     std::string pause_reason_;
+    std::optional<Rejection> refusal_;
     std::atomic<bool> pause_requested_{false};
 };
 

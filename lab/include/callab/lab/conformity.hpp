@@ -1,5 +1,6 @@
 #pragma once
 
+#include <callab/lab/certificate_content.hpp>
 #include <callab/lab/enum_names.hpp>
 #include <callab/lab/procedure.hpp>
 
@@ -9,11 +10,11 @@
 
 namespace callab::lab {
 
-/// The conformity statement of one test point (ILAC-G8:09/2019 §4).
-enum class Conformity { pass, conditional_pass, conditional_fail, fail };
-
-inline constexpr EnumNames<Conformity, 4> conformity_names{
-    {{Conformity::pass, "pass"},
+// The conformity statement of one test point (ILAC-G8:09/2019 §4) is the certificate's
+// Conformity (certificate_content.hpp): a run's results go onto the certificate as they are.
+inline constexpr EnumNames<Conformity, 5> conformity_names{
+    {{Conformity::not_stated, "not_stated"},
+     {Conformity::pass, "pass"},
      {Conformity::conditional_pass, "conditional_pass"},
      {Conformity::conditional_fail, "conditional_fail"},
      {Conformity::fail, "fail"}}};

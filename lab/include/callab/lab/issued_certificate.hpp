@@ -76,6 +76,15 @@ struct StandardUsage {
     Date day{};
 };
 
+/// One line of a shared equipment item's usage log: the certificate of a job it served in
+/// (linked to a standard used, or booked for the job and checked out).
+struct EquipmentUsage {
+    EquipmentId equipment;
+    JobId job;
+    std::string certificate_number;
+    Date day{};
+};
+
 /// The storage of issued certificates.
 class CertificateStore {
 public:
@@ -85,7 +94,8 @@ public:
     /// invalid_transition when it is not approved, so issuing twice is refused), allocates
     /// the next number of the year, calls `freeze` with it, stores the certificate, marks
     /// `replaces` superseded (it must be valid), records the waived fee and the standards'
-    /// usage, and audits. Nothing is stored when any step fails.
+    /// usage (and that of the shared equipment linked to those standards or booked for the
+    /// job and checked out), and audits. Nothing is stored when any step fails.
     virtual Outcome<IssuedCertificate> issue(const IssueRequest& request,
                                              const CertificateFreezer& freeze) = 0;
     virtual std::optional<IssuedCertificate> find_certificate(std::string_view number) = 0;
@@ -101,6 +111,8 @@ public:
     virtual long long issued_waived_cents(ProgrammeId programme) = 0;
     /// A standard's usage log, oldest first.
     virtual std::vector<StandardUsage> usage_of(StandardId standard) = 0;
+    /// A shared equipment item's usage log, oldest first.
+    virtual std::vector<EquipmentUsage> equipment_usage_of(EquipmentId equipment) = 0;
 };
 
 /// Standard base64 (RFC 4648) of bytes, and back (std::nullopt when malformed).

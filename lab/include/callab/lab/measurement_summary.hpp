@@ -19,7 +19,7 @@ struct MeasurementSummary {
     double standard_uncertainty = 0.0;
     double effective_degrees_of_freedom = 0.0; ///< ν_eff; infinite when no Type A part
     double coverage_probability = 0.95;
-    double coverage_factor = 0.0;      ///< k from Student's t at ν_eff
+    double coverage_factor = 0.0;      ///< k from Student's t at ν_eff rounded down
     double expanded_uncertainty = 0.0; ///< U = k·u_c
     std::vector<uncertainty::BudgetLine> budget;
 };

@@ -29,19 +29,20 @@ struct PointResult {
     double expanded_uncertainty = 0.0;           ///< reported U = max(k·u_c, CMC)
     uncertainty::RoundedResult rounded; ///< error and reported U as a certificate states them
     std::vector<uncertainty::BudgetEntry> budget;
-    Conformity conformity = Conformity::fail;
+    Conformity conformity = Conformity::not_stated;
 };
 
 /// Computes a point from at least two readings of the device under test and at least one of
 /// the reference. Model: E = d̄ − r̄ + δ_resolution + Σ δ_i, with d̄ Type A (repeatability),
-/// r̄ normal with the procedure's "reference standard" input as u (its certificate's U/k),
+/// r̄ normal with u = `reference_standard_u` (the reference standard's certificate U/k),
 /// δ_resolution rectangular of half-width resolution/2, and each other Type B input of the
 /// procedure around 0 ("normal": u = value; "rectangular", "triangular", "u-shaped": value
-/// is the half-width). k for 95 % from Student's t at ν_eff. errc::not_enough_readings or
-/// errc::invalid_field name what is missing or wrong.
+/// is the half-width). k for 95 % from Student's t at ν_eff rounded down. A procedure input
+/// named "reference standard" is refused: that u comes from the standard's certificate.
+/// errc::not_enough_readings or errc::invalid_field name what is missing or wrong.
 Outcome<PointResult> compute_point(const Procedure& procedure, int test_point,
                                    std::span<const double> indications,
-                                   std::span<const double> references, double resolution,
-                                   std::span<const CmcEntry> cmc_table);
+                                   std::span<const double> references, double reference_standard_u,
+                                   double resolution, std::span<const CmcEntry> cmc_table);
 
 } // namespace callab::lab

@@ -31,6 +31,15 @@ struct UncertaintyInput {
     std::string distribution; ///< "rectangular", "normal", "triangular", "u-shaped"
 };
 
+/// A limit on the room during a run, checked against the quantity of that name the
+/// environment sensor reports (e.g. "temperature" in degC, "humidity" in %RH).
+struct EnvironmentLimit {
+    std::string quantity;
+    std::string unit;
+    double low = 0.0;
+    double high = 0.0;
+};
+
 /// How a kind of instrument is calibrated or verified.
 struct NewProcedure {
     std::string code; ///< the lab's name for it, e.g. "IRT-FOREHEAD"; versions share a code
@@ -42,6 +51,11 @@ struct NewProcedure {
     double stabilisation_tolerance = 0.0; ///< readings agree within this, in `unit`
     int stabilisation_seconds = 0;        ///< … for this long
     std::vector<UncertaintyInput> uncertainty_inputs;
+    /// The room must be within these during the run (checked before it starts and at resume).
+    std::vector<EnvironmentLimit> environment_limits;
+    /// What else defines each test point besides its value, one per test point when present:
+    /// the power factor of a power-analyser point ("1", "0.5L", "0.5C").
+    std::vector<std::string> point_conditions;
     double maximum_permissible_error = 0.0; ///< MPE or tolerance, ± in `unit`
     DecisionRule decision_rule = DecisionRule::simple_acceptance;
     double guard_band_factor = 0.0; ///< f in w = f·U (guard-band rules)
@@ -57,7 +71,8 @@ struct Procedure {
 };
 
 /// Test points present, readings per point ≥ 1, MPE and fee non-negative, a guard-band rule
-/// has f > 0. Rejections name the field.
+/// has f > 0, environment limits named with low < high, point conditions one per test point
+/// (or none). Rejections name the field.
 Outcome<void> validate_procedure(const NewProcedure& procedure);
 
 } // namespace callab::lab

@@ -22,6 +22,11 @@ struct CoverageSettings {
     bool truncate_degrees_of_freedom = true;
 };
 
+/// k for an effective ν: the fixed k when set, else Student's t for the probability at ν_eff
+/// (rounded down when the settings say so, never below 1). The one rule every result in
+/// callab takes k by.
+Outcome<double> coverage_factor_for(const CoverageSettings& settings, double nu_eff);
+
 /// One line of an output's uncertainty budget.
 struct BudgetEntry {
     std::string name;
