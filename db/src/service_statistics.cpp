@@ -63,8 +63,8 @@ void add_activities(lab::ServiceFigures& figures, lab::ActivityKind kind, long l
 
 } // namespace
 
-ServiceSlice service_figures(soci::session& sql, long long from_us, long long to_us,
-                             lab::Date from, lab::Date to) {
+ServiceSlice service_figures(soci::session& sql, long long from_us, long long to_us, lab::Date from,
+                             lab::Date to) {
     ServiceSlice slice;
     for (const auto& [kind, name] : lab::service_kind_names) {
         slice.by_kind.push_back({std::string(name), 0, 0});

@@ -19,7 +19,7 @@ struct ServiceSlice {
 
 /// Requests submitted or handled in [from_us, to_us) and activities held on the days
 /// [from, to].
-ServiceSlice service_figures(soci::session& sql, long long from_us, long long to_us,
-                             lab::Date from, lab::Date to);
+ServiceSlice service_figures(soci::session& sql, long long from_us, long long to_us, lab::Date from,
+                             lab::Date to);
 
 } // namespace callab::db

@@ -103,51 +103,55 @@ SqlServiceActivityStore::add_activity(const lab::NewServiceActivity& activity,
         return valid.error();
     }
     using Result = lab::Outcome<lab::ServiceActivity>;
-    return with_session(database_, "cannot add service activity", [&](soci::session& sql) -> Result {
-        WriteTransaction tx(sql, database_.backend());
-        for (const auto enterprise : activity.enterprises) {
-            long long found = 0;
-            const long long key = enterprise.value();
-            sql << "SELECT COUNT(*) FROM enterprise WHERE id = :id", soci::use(key),
-                soci::into(found);
-            if (found == 0) {
-                return lab::reject(lab::errc::not_found,
-                                   "enterprises: " + enterprise.to_string() + " does not exist");
+    return with_session(
+        database_, "cannot add service activity", [&](soci::session& sql) -> Result {
+            WriteTransaction tx(sql, database_.backend());
+            for (const auto enterprise : activity.enterprises) {
+                long long found = 0;
+                const long long key = enterprise.value();
+                sql << "SELECT COUNT(*) FROM enterprise WHERE id = :id", soci::use(key),
+                    soci::into(found);
+                if (found == 0) {
+                    return lab::reject(lab::errc::not_found,
+                                       "enterprises: " + enterprise.to_string() +
+                                           " does not exist");
+                }
             }
-        }
-        const std::string kind(lab::enum_name(activity.kind, lab::activity_kind_names));
-        const std::string held_on = lab::format_date(activity.held_on);
-        const std::string recorder(actor);
-        long long id = 0;
-        sql << "INSERT INTO service_activity (kind, held_on, region, topic, attendee_count, "
-               "problems_solved, recorded_by) VALUES (:k, :d, :r, :t, :a, :p, :by) RETURNING id",
-            soci::use(kind), soci::use(held_on), soci::use(activity.region),
-            soci::use(activity.topic), soci::use(activity.attendee_count),
-            soci::use(activity.problems_solved), soci::use(recorder), soci::into(id);
-        std::string enterprise_ids;
-        for (const auto enterprise : activity.enterprises) {
-            const long long key = enterprise.value();
-            sql << "INSERT INTO service_activity_enterprise (activity_id, enterprise_id) VALUES "
-                   "(:a, :e)",
-                soci::use(id), soci::use(key);
-            enterprise_ids += (enterprise_ids.empty() ? "" : ",") + enterprise.to_string();
-        }
-        insert_items(sql, id, "attendee", activity.attendees);
-        insert_items(sql, id, "problem", activity.problem_descriptions);
-        append_audit(sql, actor, "service_activity", std::to_string(id), "create", "",
-                     audit_fields({{"kind", kind},
-                                   {"held_on", held_on},
-                                   {"region", activity.region},
-                                   {"topic", activity.topic},
-                                   {"enterprises", enterprise_ids},
-                                   {"attendee_count", std::to_string(activity.attendee_count)},
-                                   {"attendees", joined(activity.attendees)},
-                                   {"problems_solved", std::to_string(activity.problems_solved)},
-                                   {"problem_descriptions",
-                                    joined(activity.problem_descriptions)}}));
-        tx.commit();
-        return *read_activity(sql, id);
-    });
+            const std::string kind(lab::enum_name(activity.kind, lab::activity_kind_names));
+            const std::string held_on = lab::format_date(activity.held_on);
+            const std::string recorder(actor);
+            long long id = 0;
+            sql << "INSERT INTO service_activity (kind, held_on, region, topic, attendee_count, "
+                   "problems_solved, recorded_by) VALUES (:k, :d, :r, :t, :a, :p, :by) RETURNING "
+                   "id",
+                soci::use(kind), soci::use(held_on), soci::use(activity.region),
+                soci::use(activity.topic), soci::use(activity.attendee_count),
+                soci::use(activity.problems_solved), soci::use(recorder), soci::into(id);
+            std::string enterprise_ids;
+            for (const auto enterprise : activity.enterprises) {
+                const long long key = enterprise.value();
+                sql << "INSERT INTO service_activity_enterprise (activity_id, enterprise_id) "
+                       "VALUES "
+                       "(:a, :e)",
+                    soci::use(id), soci::use(key);
+                enterprise_ids += (enterprise_ids.empty() ? "" : ",") + enterprise.to_string();
+            }
+            insert_items(sql, id, "attendee", activity.attendees);
+            insert_items(sql, id, "problem", activity.problem_descriptions);
+            append_audit(
+                sql, actor, "service_activity", std::to_string(id), "create", "",
+                audit_fields({{"kind", kind},
+                              {"held_on", held_on},
+                              {"region", activity.region},
+                              {"topic", activity.topic},
+                              {"enterprises", enterprise_ids},
+                              {"attendee_count", std::to_string(activity.attendee_count)},
+                              {"attendees", joined(activity.attendees)},
+                              {"problems_solved", std::to_string(activity.problems_solved)},
+                              {"problem_descriptions", joined(activity.problem_descriptions)}}));
+            tx.commit();
+            return *read_activity(sql, id);
+        });
 }
 
 std::optional<lab::ServiceActivity>

@@ -87,8 +87,7 @@ std::optional<lab::ServiceRequest> read_request(soci::session& sql, long long ke
 
 bool exists(soci::session& sql, const char* table, long long key) {
     long long found = 0;
-    sql << "SELECT COUNT(*) FROM " << table << " WHERE id = :id", soci::use(key),
-        soci::into(found);
+    sql << "SELECT COUNT(*) FROM " << table << " WHERE id = :id", soci::use(key), soci::into(found);
     return found > 0;
 }
 
@@ -115,64 +114,54 @@ SqlServiceRequestStore::add_request(const lab::NewServiceRequest& request, lab::
                                     std::chrono::system_clock::time_point at,
                                     std::string_view actor) {
     using Result = lab::Outcome<lab::ServiceRequest>;
-    return with_session(database_, "cannot add service request",
-                        [&](soci::session& sql) -> Result {
-                            WriteTransaction tx(sql, database_.backend());
-                            if (!exists(sql, "enterprise", request.enterprise.value())) {
-                                return lab::reject(lab::errc::not_found,
-                                                   "enterprise: " +
-                                                       request.enterprise.to_string() +
-                                                       " does not exist");
-                            }
-                            for (const auto id : request.instruments) {
-                                if (!exists(sql, "instrument", id.value())) {
-                                    return lab::reject(lab::errc::not_found,
-                                                       "instruments: " + id.to_string() +
-                                                           " does not exist");
-                                }
-                            }
-                            if (request.equipment &&
-                                !exists(sql, "equipment", request.equipment->value())) {
-                                return lab::reject(lab::errc::not_found,
-                                                   "equipment: " + request.equipment->to_string() +
-                                                       " does not exist");
-                            }
-                            const long long enterprise = request.enterprise.value();
-                            const std::string kind(
-                                lab::enum_name(request.kind, lab::service_kind_names));
-                            auto equipment = OptionalKey::of(request.equipment);
-                            const long long submitter = by.value();
-                            const long long when = to_microseconds(at);
-                            long long id = 0;
-                            sql << "INSERT INTO service_request (enterprise_id, kind, subject, "
-                                   "details, equipment_id, submitted_by, submitted_at_us, status, "
-                                   "question, answer, rejection_reason, written_answer) VALUES "
-                                   "(:e, :k, :s, :d, :q, :by, :at, 'submitted', '', '', '', '') "
-                                   "RETURNING id",
-                                soci::use(enterprise), soci::use(kind), soci::use(request.subject),
-                                soci::use(request.details),
-                                soci::use(equipment.value, equipment.indicator),
-                                soci::use(submitter), soci::use(when), soci::into(id);
-                            for (const auto instrument : request.instruments) {
-                                const long long instrument_id = instrument.value();
-                                sql << "INSERT INTO service_request_instrument (request_id, "
-                                       "instrument_id) VALUES (:r, :i)",
-                                    soci::use(id), soci::use(instrument_id);
-                            }
-                            append_audit(
-                                sql, actor, "service_request", std::to_string(id), "create", "",
-                                audit_fields({{"enterprise", request.enterprise.to_string()},
-                                              {"kind", kind},
-                                              {"subject", request.subject},
-                                              {"details", request.details},
-                                              {"instruments", id_list(request.instruments)},
-                                              {"equipment", request.equipment
-                                                                ? request.equipment->to_string()
-                                                                : std::string()},
-                                              {"status", "submitted"}}));
-                            tx.commit();
-                            return *read_request(sql, id);
-                        });
+    return with_session(database_, "cannot add service request", [&](soci::session& sql) -> Result {
+        WriteTransaction tx(sql, database_.backend());
+        if (!exists(sql, "enterprise", request.enterprise.value())) {
+            return lab::reject(lab::errc::not_found,
+                               "enterprise: " + request.enterprise.to_string() + " does not exist");
+        }
+        for (const auto id : request.instruments) {
+            if (!exists(sql, "instrument", id.value())) {
+                return lab::reject(lab::errc::not_found,
+                                   "instruments: " + id.to_string() + " does not exist");
+            }
+        }
+        if (request.equipment && !exists(sql, "equipment", request.equipment->value())) {
+            return lab::reject(lab::errc::not_found,
+                               "equipment: " + request.equipment->to_string() + " does not exist");
+        }
+        const long long enterprise = request.enterprise.value();
+        const std::string kind(lab::enum_name(request.kind, lab::service_kind_names));
+        auto equipment = OptionalKey::of(request.equipment);
+        const long long submitter = by.value();
+        const long long when = to_microseconds(at);
+        long long id = 0;
+        sql << "INSERT INTO service_request (enterprise_id, kind, subject, "
+               "details, equipment_id, submitted_by, submitted_at_us, status, "
+               "question, answer, rejection_reason, written_answer) VALUES "
+               "(:e, :k, :s, :d, :q, :by, :at, 'submitted', '', '', '', '') "
+               "RETURNING id",
+            soci::use(enterprise), soci::use(kind), soci::use(request.subject),
+            soci::use(request.details), soci::use(equipment.value, equipment.indicator),
+            soci::use(submitter), soci::use(when), soci::into(id);
+        for (const auto instrument : request.instruments) {
+            const long long instrument_id = instrument.value();
+            sql << "INSERT INTO service_request_instrument (request_id, "
+                   "instrument_id) VALUES (:r, :i)",
+                soci::use(id), soci::use(instrument_id);
+        }
+        append_audit(sql, actor, "service_request", std::to_string(id), "create", "",
+                     audit_fields({{"enterprise", request.enterprise.to_string()},
+                                   {"kind", kind},
+                                   {"subject", request.subject},
+                                   {"details", request.details},
+                                   {"instruments", id_list(request.instruments)},
+                                   {"equipment", request.equipment ? request.equipment->to_string()
+                                                                   : std::string()},
+                                   {"status", "submitted"}}));
+        tx.commit();
+        return *read_request(sql, id);
+    });
 }
 
 std::optional<lab::ServiceRequest> SqlServiceRequestStore::find_request(lab::ServiceRequestId id) {
@@ -243,20 +232,20 @@ bool SqlServiceRequestStore::update_request(const lab::ServiceRequest& changed,
             sql << "INSERT INTO service_request_outcome (request_id, booking_id) VALUES (:r, :b)",
                 soci::use(key), soci::use(booking_id);
         }
-        append_audit(sql, actor, "service_request", changed.id.to_string(), "status",
-                     audit_fields({{"status", from_text},
-                                   {"question", before->question},
-                                   {"answer", before->answer}}),
-                     audit_fields({{"status", to_text},
-                                   {"question", changed.question},
-                                   {"answer", changed.answer},
-                                   {"rejection_reason", changed.rejection_reason},
-                                   {"written_answer", changed.written_answer},
-                                   {"handled_by", changed.handled_by
-                                                      ? changed.handled_by->to_string()
-                                                      : std::string()},
-                                   {"jobs", id_list(changed.jobs)},
-                                   {"bookings", id_list(changed.bookings)}}));
+        append_audit(
+            sql, actor, "service_request", changed.id.to_string(), "status",
+            audit_fields({{"status", from_text},
+                          {"question", before->question},
+                          {"answer", before->answer}}),
+            audit_fields({{"status", to_text},
+                          {"question", changed.question},
+                          {"answer", changed.answer},
+                          {"rejection_reason", changed.rejection_reason},
+                          {"written_answer", changed.written_answer},
+                          {"handled_by",
+                           changed.handled_by ? changed.handled_by->to_string() : std::string()},
+                          {"jobs", id_list(changed.jobs)},
+                          {"bookings", id_list(changed.bookings)}}));
         tx.commit();
         return true;
     });

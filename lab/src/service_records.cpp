@@ -89,8 +89,7 @@ Outcome<void> validate_service_activity(const NewServiceActivity& activity) {
     if (activity.enterprises.empty()) {
         return reject(errc::invalid_field, "enterprises: at least one enterprise");
     }
-    const std::set<EnterpriseId> distinct(activity.enterprises.begin(),
-                                          activity.enterprises.end());
+    const std::set<EnterpriseId> distinct(activity.enterprises.begin(), activity.enterprises.end());
     if (distinct.size() != activity.enterprises.size()) {
         return reject(errc::invalid_field, "enterprises: an enterprise is listed twice");
     }
@@ -100,8 +99,8 @@ Outcome<void> validate_service_activity(const NewServiceActivity& activity) {
                       "attendee_count: must be at least the number of attendees named (" +
                           std::to_string(activity.attendees.size()) + ")");
     }
-    if (activity.problems_solved < 0 || static_cast<std::size_t>(activity.problems_solved) <
-                                            activity.problem_descriptions.size()) {
+    if (activity.problems_solved < 0 ||
+        static_cast<std::size_t>(activity.problems_solved) < activity.problem_descriptions.size()) {
         return reject(errc::invalid_field,
                       "problems_solved: must be at least the number of problems described (" +
                           std::to_string(activity.problem_descriptions.size()) + ")");

@@ -15,15 +15,15 @@ Rejection unknown_request(ServiceRequestId id) {
 
 Rejection staff_only(const char* action) {
     return lab::reject(errc::not_permitted,
-                  std::string("only lab staff ") + action + " service requests");
+                       std::string("only lab staff ") + action + " service requests");
 }
 
 Rejection refused_transition(const ServiceRequest& request, ServiceRequestStatus to) {
     return lab::reject(errc::invalid_transition,
-                  "service request " + request.id.to_string() + " is " +
-                      std::string(enum_name(request.status, service_request_status_names)) +
-                      " and cannot become " +
-                      std::string(enum_name(to, service_request_status_names)));
+                       "service request " + request.id.to_string() + " is " +
+                           std::string(enum_name(request.status, service_request_status_names)) +
+                           " and cannot become " +
+                           std::string(enum_name(to, service_request_status_names)));
 }
 
 } // namespace
@@ -36,11 +36,12 @@ Outcome<ServiceRequest> ServiceRequestService::submit(NewServiceRequest request,
                                                       std::chrono::system_clock::time_point now) {
     if (!is_lab_staff(by)) {
         if (!by.data.enterprise) {
-            return lab::reject(errc::not_permitted, "enterprise: the user is tied to no enterprise");
+            return lab::reject(errc::not_permitted,
+                               "enterprise: the user is tied to no enterprise");
         }
         if (request.enterprise.value() != 0 && request.enterprise != *by.data.enterprise) {
             return lab::reject(errc::not_permitted,
-                          "enterprise: enterprise users ask only for their own enterprise");
+                               "enterprise: enterprise users ask only for their own enterprise");
         }
         request.enterprise = *by.data.enterprise;
     }
@@ -49,21 +50,22 @@ Outcome<ServiceRequest> ServiceRequestService::submit(NewServiceRequest request,
     }
     if (!enterprises_.find_enterprise(request.enterprise)) {
         return lab::reject(errc::not_found,
-                      "enterprise: " + request.enterprise.to_string() + " does not exist");
+                           "enterprise: " + request.enterprise.to_string() + " does not exist");
     }
     for (const auto id : request.instruments) {
         const auto instrument = enterprises_.find_instrument(id);
         if (!instrument) {
-            return lab::reject(errc::not_found, "instruments: " + id.to_string() + " does not exist");
+            return lab::reject(errc::not_found,
+                               "instruments: " + id.to_string() + " does not exist");
         }
         if (instrument->data.owner != request.enterprise) {
-            return lab::reject(errc::invalid_field, "instruments: " + id.to_string() +
-                                                   " belongs to another enterprise");
+            return lab::reject(errc::invalid_field,
+                               "instruments: " + id.to_string() + " belongs to another enterprise");
         }
     }
     if (request.equipment && !bookings_.find_equipment(*request.equipment)) {
         return lab::reject(errc::not_found,
-                      "equipment: " + request.equipment->to_string() + " does not exist");
+                           "equipment: " + request.equipment->to_string() + " does not exist");
     }
     return requests_.add_request(request, by.id, now, by.data.username);
 }
@@ -93,7 +95,7 @@ Outcome<ServiceRequest> ServiceRequestService::change(const ServiceRequest& befo
     }
     if (!requests_.update_request(after, before.status, by.data.username)) {
         return lab::reject(errc::conflict,
-                      "service request " + before.id.to_string() + " was changed meanwhile");
+                           "service request " + before.id.to_string() + " was changed meanwhile");
     }
     return *requests_.find_request(before.id);
 }

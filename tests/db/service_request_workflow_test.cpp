@@ -30,10 +30,13 @@ protected:
 
     lab::ServiceRequest submit_calibration() {
         const auto instrument = add_instrument(fuzhou_.id, "SN" + std::to_string(++serial_));
-        auto submitted = service_.submit(
-            {lab::EnterpriseId{}, lab::ServiceKind::calibration, "Calibrate a thermometer", "",
-             {instrument.id}, std::nullopt},
-            client_, now_);
+        auto submitted = service_.submit({lab::EnterpriseId{},
+                                          lab::ServiceKind::calibration,
+                                          "Calibrate a thermometer",
+                                          "",
+                                          {instrument.id},
+                                          std::nullopt},
+                                         client_, now_);
         EXPECT_TRUE(submitted) << submitted.error().message;
         return submitted.value();
     }
@@ -79,9 +82,8 @@ TEST_P(ServiceRequestWorkflowTest, AskBackAnswerAcceptAndConvertIntoJobs) {
     const auto again = service_.reject(request.id, tech_, "late", now_);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, lab::errc::invalid_transition);
-    EXPECT_EQ(again.error().message,
-              "service request " + request.id.to_string() +
-                  " is completed and cannot become rejected");
+    EXPECT_EQ(again.error().message, "service request " + request.id.to_string() +
+                                         " is completed and cannot become rejected");
 }
 
 TEST_P(ServiceRequestWorkflowTest, OnlyStaffDecideAndEnterprisesSeeOnlyTheirOwn) {
@@ -100,22 +102,25 @@ TEST_P(ServiceRequestWorkflowTest, OnlyStaffDecideAndEnterprisesSeeOnlyTheirOwn)
     EXPECT_EQ(service_.list({}, tech_).total, 1);
 
     const auto foreign_instrument = add_instrument(other_.id, "X1");
-    const auto borrowed = service_.submit({fuzhou_.id, lab::ServiceKind::calibration, "Borrowed",
-                                           "", {foreign_instrument.id}, std::nullopt},
+    const auto borrowed = service_.submit({fuzhou_.id,
+                                           lab::ServiceKind::calibration,
+                                           "Borrowed",
+                                           "",
+                                           {foreign_instrument.id},
+                                           std::nullopt},
                                           client_, now_);
     ASSERT_FALSE(borrowed);
-    EXPECT_EQ(borrowed.error().message,
-              "instruments: " + foreign_instrument.id.to_string() +
-                  " belongs to another enterprise");
-    const auto for_other = service_.submit({other_.id, lab::ServiceKind::technical_advice,
-                                            "Advice", "interval", {}, std::nullopt},
-                                           client_, now_);
+    EXPECT_EQ(borrowed.error().message, "instruments: " + foreign_instrument.id.to_string() +
+                                            " belongs to another enterprise");
+    const auto for_other = service_.submit(
+        {other_.id, lab::ServiceKind::technical_advice, "Advice", "interval", {}, std::nullopt},
+        client_, now_);
     ASSERT_FALSE(for_other);
     EXPECT_EQ(for_other.error().code, lab::errc::not_permitted);
     // Staff submit on an enterprise's behalf.
-    EXPECT_TRUE(service_.submit({other_.id, lab::ServiceKind::technical_advice, "Advice",
-                                 "interval", {}, std::nullopt},
-                                tech_, now_));
+    EXPECT_TRUE(service_.submit(
+        {other_.id, lab::ServiceKind::technical_advice, "Advice", "interval", {}, std::nullopt},
+        tech_, now_));
 }
 
 TEST_P(ServiceRequestWorkflowTest, RejectionNeedsAReasonAndInvalidStepsAreNamed) {
@@ -141,9 +146,10 @@ TEST_P(ServiceRequestWorkflowTest, RejectionNeedsAReasonAndInvalidStepsAreNamed)
 TEST_P(ServiceRequestWorkflowTest, LoansBecomeBookingsAndAdviceAWrittenAnswer) {
     const auto equipment = bookings_.add_equipment({"Power analyser", {}, false, 0}, "admin");
     const auto loan =
-        service_.submit({{}, lab::ServiceKind::equipment_loan, "Borrow the analyser", "",
-                         {}, equipment.id},
-                        client_, now_)
+        service_
+            .submit(
+                {{}, lab::ServiceKind::equipment_loan, "Borrow the analyser", "", {}, equipment.id},
+                client_, now_)
             .value();
     ASSERT_TRUE(service_.accept(loan.id, tech_, now_));
     const auto start = std::chrono::floor<std::chrono::hours>(now_) + std::chrono::hours(24);
@@ -160,8 +166,12 @@ TEST_P(ServiceRequestWorkflowTest, LoansBecomeBookingsAndAdviceAWrittenAnswer) {
     EXPECT_EQ(lent->bookings, std::vector<lab::BookingId>{booking.id});
 
     const auto advice = service_
-                            .submit({{}, lab::ServiceKind::technical_advice, "Interval",
-                                     "How often to calibrate?", {}, std::nullopt},
+                            .submit({{},
+                                     lab::ServiceKind::technical_advice,
+                                     "Interval",
+                                     "How often to calibrate?",
+                                     {},
+                                     std::nullopt},
                                     client_, now_)
                             .value();
     ASSERT_TRUE(service_.accept(advice.id, tech_, now_));

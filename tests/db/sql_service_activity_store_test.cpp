@@ -85,8 +85,8 @@ TEST_P(SqlServiceActivityStoreTest, ListsByPeriodKindAndEnterpriseLatestFirst) {
     const auto of_first = activities_.list_activities(of_first_filter);
     ASSERT_EQ(of_first.total, 1);
     EXPECT_EQ(of_first.items[0].data.kind, lab::ActivityKind::training);
-    const auto second_page = activities_.list_activities(
-        {std::nullopt, std::nullopt, std::nullopt, std::nullopt, 2, 1});
+    const auto second_page =
+        activities_.list_activities({std::nullopt, std::nullopt, std::nullopt, std::nullopt, 2, 1});
     ASSERT_EQ(second_page.items.size(), 1U);
     EXPECT_EQ(second_page.items[0].data.kind, lab::ActivityKind::visit);
 }

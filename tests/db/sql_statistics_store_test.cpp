@@ -95,22 +95,43 @@ TEST_P(SqlStatisticsStoreTest, CountsRequestsAndActivitiesByKindMonthAndRegion) 
     accepted.handled_at = july;
     ASSERT_TRUE(requests.update_request(accepted, lab::ServiceRequestStatus::submitted, "tech"));
     const auto equipment = bookings_.add_equipment({"PA-1", {}, false, 0}, "a");
-    ASSERT_TRUE(requests.add_request({henan.id, lab::ServiceKind::equipment_loan, "Loan", "",
-                                      {}, equipment.id},
-                                     tech.id, july, "tech"));
+    ASSERT_TRUE(requests.add_request(
+        {henan.id, lab::ServiceKind::equipment_loan, "Loan", "", {}, equipment.id}, tech.id, july,
+        "tech"));
 
     db::SqlServiceActivityStore activities(*database_);
-    lab::NewServiceActivity training{lab::ActivityKind::training, day(2021, 7, 28),
-                                     "Henan/Zhengzhou", "Chargers", {henan.id}, 40, {}, 3, {}};
+    lab::NewServiceActivity training{lab::ActivityKind::training,
+                                     day(2021, 7, 28),
+                                     "Henan/Zhengzhou",
+                                     "Chargers",
+                                     {henan.id},
+                                     40,
+                                     {},
+                                     3,
+                                     {}};
     ASSERT_TRUE(activities.add_activity(training, "tech"));
-    lab::NewServiceActivity visit{lab::ActivityKind::visit, day(2021, 6, 1), "Fujian/Fuzhou",
-                                  "Thermometers", {fujian.id}, 2, {"Li Wei"}, 1, {"drift"}};
+    lab::NewServiceActivity visit{lab::ActivityKind::visit,
+                                  day(2021, 6, 1),
+                                  "Fujian/Fuzhou",
+                                  "Thermometers",
+                                  {fujian.id},
+                                  2,
+                                  {"Li Wei"},
+                                  1,
+                                  {"drift"}};
     ASSERT_TRUE(activities.add_activity(visit, "tech"));
     lab::NewServiceActivity outside = visit;
     outside.held_on = day(2021, 8, 1);
     ASSERT_TRUE(activities.add_activity(outside, "tech"));
-    lab::NewServiceActivity consultation{lab::ActivityKind::consultation, day(2021, 7, 31),
-                                         "Fujian/Fuzhou", "Uncertainty", {fujian.id}, 1, {}, 2, {}};
+    lab::NewServiceActivity consultation{lab::ActivityKind::consultation,
+                                         day(2021, 7, 31),
+                                         "Fujian/Fuzhou",
+                                         "Uncertainty",
+                                         {fujian.id},
+                                         1,
+                                         {},
+                                         2,
+                                         {}};
     ASSERT_TRUE(activities.add_activity(consultation, "tech"));
 
     const auto s = statistics_.statistics(day(2021, 6, 1), day(2021, 7, 31));

@@ -7,8 +7,12 @@ namespace callab::lab {
 namespace {
 
 NewServiceRequest calibration_request() {
-    return {EnterpriseId{1}, ServiceKind::calibration, "Calibrate two forehead thermometers",
-            "", {InstrumentId{3}, InstrumentId{4}}, std::nullopt};
+    return {EnterpriseId{1},
+            ServiceKind::calibration,
+            "Calibrate two forehead thermometers",
+            "",
+            {InstrumentId{3}, InstrumentId{4}},
+            std::nullopt};
 }
 
 NewServiceActivity training() {

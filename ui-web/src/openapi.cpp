@@ -2,6 +2,9 @@
 
 #include <callab/version.hpp>
 
+#include <array>
+#include <tuple>
+
 namespace callab::web {
 namespace {
 
@@ -52,6 +55,95 @@ json object(json properties, json required) {
     return {{"type", "object"}, {"properties", properties}, {"required", required}};
 }
 
+json list_of(const char* item) {
+    return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
+                   {"total", {{"type", "integer"}}},
+                   {"page", {{"type", "integer"}}},
+                   {"per_page", {{"type", "integer"}}}},
+                  {"items", "total", "page", "per_page"});
+}
+
+json query_parameters(std::initializer_list<const char*> names) {
+    json out = json::array();
+    for (const char* name : names) {
+        out.push_back({{"name", name}, {"in", "query"}, {"schema", {{"type", "string"}}}});
+    }
+    return out;
+}
+
+// The one-stop window, service activities and the statistics.
+void add_service_paths(json& paths, const json& everyone, const json& staff) {
+    const std::string requests = "/api/service-requests";
+    auto listed = operation("service requests (an enterprise user's: its enterprise's)", "200",
+                            reply("a page", "ServiceRequestList"), everyone, {"400", "401"});
+    listed["parameters"] =
+        query_parameters({"page", "per_page", "status", "kind", "enterprise_id"});
+    paths[requests]["get"] = listed;
+    paths[requests]["post"] =
+        with_body(operation("submit a service request", "201", reply("submitted", "ServiceRequest"),
+                            everyone, {"400", "401", "403", "404", "415", "422"}),
+                  "ServiceRequest",
+                  {{"kind", "technical_advice"},
+                   {"enterprise_id", 1},
+                   {"subject", "Calibration interval"},
+                   {"details", "How often should our energy meters be calibrated?"}});
+    paths[requests + "/{id}"]["parameters"] = id_parameter();
+    paths[requests + "/{id}"]["get"] =
+        operation("one service request", "200", reply("the request", "ServiceRequest"), everyone,
+                  {"401", "404"});
+    paths[requests + "/{id}/accept"]["parameters"] = id_parameter();
+    paths[requests + "/{id}/accept"]["post"] =
+        operation("accept a submitted request", "200", reply("accepted", "ServiceRequest"), staff,
+                  {"401", "403", "404", "409"});
+    const std::array<std::tuple<const char*, const char*, const char*, json, json>, 4> steps{{
+        {"/reject", "reject with a reason", "Reason", {{"reason", "outside our scope"}}, staff},
+        {"/ask",
+         "ask the enterprise a question",
+         "Question",
+         {{"question", "Which range do you use?"}},
+         staff},
+        {"/answer", "answer the lab's question", "Answer", {{"answer", "35 to 42 degC"}}, everyone},
+        {"/convert",
+         "record the jobs, bookings or written answer it became",
+         "Conversion",
+         {{"written_answer", "Once a year, per JJG 596."}},
+         staff},
+    }};
+    for (const auto& [suffix, summary, schema, example, roles] : steps) {
+        const auto path = requests + "/{id}" + suffix;
+        paths[path]["parameters"] = id_parameter();
+        paths[path]["post"] =
+            with_body(operation(summary, "200", reply("changed", "ServiceRequest"), roles,
+                                {"400", "401", "403", "404", "409", "422"}),
+                      schema, example);
+    }
+    auto activities = operation("service activities", "200", reply("a page", "ActivityList"), staff,
+                                {"400", "401", "403"});
+    activities["parameters"] =
+        query_parameters({"page", "per_page", "from", "to", "kind", "enterprise_id"});
+    paths["/api/activities"]["get"] = activities;
+    paths["/api/activities"]["post"] = with_body(
+        operation("record a visit, training or consultation", "201", reply("recorded", "Activity"),
+                  staff, {"400", "401", "403", "404", "422"}),
+        "Activity",
+        {{"kind", "training"},
+         {"held_on", "2021-07-28"},
+         {"region", "Henan/Zhengzhou"},
+         {"topic", "Checking chargers after the flood"},
+         {"enterprise_ids", {1}},
+         {"attendee_count", 40},
+         {"attendees", {"Wang Fang"}},
+         {"problems_solved", 2},
+         {"problem_descriptions", {"charger reads 2 % high"}}});
+    paths["/api/activities/{id}"]["parameters"] = id_parameter();
+    paths["/api/activities/{id}"]["get"] = operation(
+        "one activity", "200", reply("the activity", "Activity"), staff, {"401", "403", "404"});
+    auto statistics = operation("the statistics report of a period, by month and region", "200",
+                                reply("the figures", "Statistics"), staff, {"400", "401", "403"});
+    statistics["parameters"] = query_parameters({"from", "to", "region"});
+    paths["/api/statistics"]["get"] = statistics;
+}
+
 json schemas() {
     const json id{{"type", "integer"}};
     const json nullable_id{{"type", "integer"}, {"nullable", true}};
@@ -94,6 +186,53 @@ json schemas() {
         {"Health", object({{"status", text}, {"version", text}, {"database", text}},
                           {"status", "version", "database"})},
         {"Job", {{"type", "object"}}},
+        {"ServiceRequest",
+         object({{"id", id},
+                 {"enterprise_id", id},
+                 {"kind",
+                  {{"type", "string"},
+                   {"enum", {"calibration", "equipment_loan", "technical_advice"}}}},
+                 {"subject", text},
+                 {"details", text},
+                 {"instrument_ids", {{"type", "array"}, {"items", id}}},
+                 {"equipment_id", nullable_id},
+                 {"submitted_by", id},
+                 {"submitted_at", time},
+                 {"status",
+                  {{"type", "string"},
+                   {"enum", {"submitted", "question_asked", "accepted", "rejected", "completed"}}}},
+                 {"question", text},
+                 {"answer", text},
+                 {"rejection_reason", text},
+                 {"written_answer", text},
+                 {"handled_by", nullable_id},
+                 {"handled_at", {{"type", "string"}, {"format", "date-time"}, {"nullable", true}}},
+                 {"job_ids", {{"type", "array"}, {"items", id}}},
+                 {"booking_ids", {{"type", "array"}, {"items", id}}}},
+                {"kind", "subject"})},
+        {"ServiceRequestList", list_of("ServiceRequest")},
+        {"Reason", object({{"reason", text}}, {"reason"})},
+        {"Question", object({{"question", text}}, {"question"})},
+        {"Answer", object({{"answer", text}}, {"answer"})},
+        {"Conversion", object({{"job_ids", {{"type", "array"}, {"items", id}}},
+                               {"booking_ids", {{"type", "array"}, {"items", id}}},
+                               {"written_answer", text}},
+                              json::array())},
+        {"Activity",
+         object({{"id", id},
+                 {"kind", {{"type", "string"}, {"enum", {"visit", "training", "consultation"}}}},
+                 {"held_on", {{"type", "string"}, {"format", "date"}}},
+                 {"region", text},
+                 {"topic", text},
+                 {"enterprise_ids", {{"type", "array"}, {"items", id}}},
+                 {"attendee_count", {{"type", "integer"}, {"minimum", 0}}},
+                 {"attendees", {{"type", "array"}, {"items", text}}},
+                 {"problems_solved", {{"type", "integer"}, {"minimum", 0}}},
+                 {"problem_descriptions", {{"type", "array"}, {"items", text}}},
+                 {"recorded_by", text}},
+                {"kind", "held_on", "region", "topic", "enterprise_ids"})},
+        {"ActivityList", list_of("Activity")},
+        {"Statistics", {{"type", "object"}, {"description", "see docs/api.md"}}},
         {"JobList", object({{"items", {{"type", "array"}, {"items", ref("Job")}}},
                             {"total", {{"type", "integer"}}}},
                            {"items", "total"})},
@@ -138,6 +277,7 @@ json build() {
     paths["/api/jobs/{id}"]["parameters"] = id_parameter();
     paths["/api/jobs/{id}"]["get"] =
         operation("one job", "200", reply("the job", "Job"), staff, {"401", "403", "404"});
+    add_service_paths(paths, everyone, staff);
     return {{"openapi", "3.0.3"},
             {"info", {{"title", "callab"}, {"version", callab::version}}},
             {"components",

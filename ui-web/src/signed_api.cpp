@@ -26,8 +26,15 @@ bool is_read(const Request& request) {
     return request.method() == http::verb::get || request.method() == http::verb::head;
 }
 
+bool is_under(std::string_view target, std::string_view base) {
+    return target == base ||
+           (target.starts_with(base) && target.size() > base.size() && target[base.size()] == '/');
+}
+
 bool is_signed_route(std::string_view target) {
-    for (const std::string_view base : {"/api/equipment", "/api/bookings", "/api/jobs"}) {
+    for (const std::string_view base :
+         {"/api/equipment", "/api/bookings", "/api/jobs", "/api/service-requests",
+          "/api/activities", "/api/statistics"}) {
         if (target == base || (target.starts_with(base) && target[base.size()] == '/')) {
             return true;
         }
@@ -82,6 +89,15 @@ std::optional<Response> SignedApi::route(const Request& request, std::string_vie
                          "X-CSRF-Token is missing or does not match the session");
     }
     const auto post = request.method() == http::verb::post;
+    if (is_under(target, service_requests_.base())) {
+        return service_requests_.handle(request, target, *who);
+    }
+    if (is_under(target, activities_.base())) {
+        return activities_.handle(request, target, *who);
+    }
+    if (is_under(target, statistics_.base())) {
+        return statistics_.handle(request, target, *who);
+    }
     if (target == "/api/equipment") {
         return post ? bookings_.add_equipment(request, *who) : not_allowed(request, target, "POST");
     }

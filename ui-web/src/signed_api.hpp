@@ -1,7 +1,10 @@
 #pragma once
 
+#include "activity_routes.hpp"
 #include "authenticator.hpp"
 #include "booking_handlers.hpp"
+#include "service_request_routes.hpp"
+#include "statistics_routes.hpp"
 
 #include <optional>
 
@@ -12,7 +15,9 @@ namespace callab::web {
 /// without) and the role checks of each resource.
 class SignedApi {
 public:
-    explicit SignedApi(ApiServices& services) : auth_(services), bookings_(services) {}
+    explicit SignedApi(ApiServices& services)
+        : auth_(services), bookings_(services), service_requests_(services), activities_(services),
+          statistics_(services) {}
 
     /// The response, or nullopt when the route is one the router answers itself
     /// (`/api/health`, the job reads after the checks here passed, unknown paths).
@@ -25,6 +30,9 @@ public:
 private:
     Authenticator auth_;
     BookingHandlers bookings_;
+    ServiceRequestRoutes service_requests_;
+    ActivityRoutes activities_;
+    StatisticsRoutes statistics_;
 };
 
 /// "42" → 42; anything but a positive decimal integer is not an id.

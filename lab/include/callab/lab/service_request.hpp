@@ -51,10 +51,10 @@ struct ServiceRequest {
     UserId submitted_by;
     std::chrono::system_clock::time_point submitted_at;
     ServiceRequestStatus status = ServiceRequestStatus::submitted;
-    std::string question;         ///< asked back by the lab
-    std::string answer;           ///< the enterprise's answer to it
-    std::string rejection_reason; ///< when rejected
-    std::string written_answer;   ///< technical advice: the lab's answer
+    std::string question;             ///< asked back by the lab
+    std::string answer;               ///< the enterprise's answer to it
+    std::string rejection_reason;     ///< when rejected
+    std::string written_answer;       ///< technical advice: the lab's answer
     std::optional<UserId> handled_by; ///< the staff member who accepted or rejected it
     std::optional<std::chrono::system_clock::time_point> handled_at;
     std::vector<JobId> jobs;         ///< what an accepted calibration request became
