@@ -210,6 +210,12 @@ Response ServiceRequestRoutes::submit(const Request& request, const SignedIn& wh
     if (const auto problem = first_problem(subject, details, enterprise, instruments, equipment)) {
         return problem_response(request, *problem);
     }
+    if (!lab::is_lab_staff(who.user) && *enterprise &&
+        lab::EnterpriseId{**enterprise} != who.user.data.enterprise) {
+        return api_error(request, http::status::forbidden, "forbidden",
+                         "enterprise_id: enterprise users ask only for their own enterprise",
+                         "enterprise_id");
+    }
     if (lab::is_lab_staff(who.user) && !*enterprise) {
         return api_error(request, http::status::unprocessable_entity, "missing_field",
                          "enterprise_id: staff name the enterprise they ask for", "enterprise_id");
