@@ -1,6 +1,7 @@
 #include "command_failure.hpp"
 #include "commands.hpp"
 #include "logging.hpp"
+#include "service_commands.hpp"
 
 #include <callab/db/database.hpp>
 #include <callab/version.hpp>
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
     add_uncertainty_command(app);
     add_device_command(app);
     add_serve_command(app);
+    add_request_command(app);
+    add_activity_command(app);
 
     try {
         app.parse(argc, argv);

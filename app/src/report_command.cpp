@@ -49,6 +49,33 @@ std::string json_string(const std::string& value) {
     return out + "\"";
 }
 
+std::vector<std::pair<const char*, long long>> service_fields(const lab::ServiceFigures& f) {
+    return {{"requests_received", f.requests_received},
+            {"requests_handled", f.requests_handled},
+            {"visits", f.visits},
+            {"trainings", f.trainings},
+            {"training_attendees", f.training_attendees},
+            {"consultations", f.consultations},
+            {"attendees", f.attendees},
+            {"problems_solved", f.problems_solved}};
+}
+
+// The service request and activity figures of one slice, named with `prefix`.
+void add_service_figures(std::vector<std::pair<std::string, std::string>>& out,
+                         const std::string& prefix, const lab::ServiceFigures& f) {
+    for (const auto& [name, value] : service_fields(f)) {
+        out.emplace_back(prefix + name, std::to_string(value));
+    }
+}
+
+std::string service_json(const lab::ServiceFigures& f) {
+    std::string out;
+    for (const auto& [name, value] : service_fields(f)) {
+        out += (out.empty() ? "{\"" : ",\"") + std::string(name) + "\":" + std::to_string(value);
+    }
+    return out + "}";
+}
+
 // The figures as (name, value) pairs, in report order.
 std::vector<std::pair<std::string, std::string>> figures(const lab::Statistics& s) {
     std::vector<std::pair<std::string, std::string>> out{
@@ -64,12 +91,24 @@ std::vector<std::pair<std::string, std::string>> figures(const lab::Statistics& 
     for (const auto& [kind, n] : s.jobs_by_kind) {
         out.emplace_back("jobs." + kind, std::to_string(n));
     }
+    add_service_figures(out, "", s.services);
+    for (const auto& k : s.requests_by_kind) {
+        out.emplace_back("requests." + k.kind + ".received", std::to_string(k.received));
+        out.emplace_back("requests." + k.kind + ".handled", std::to_string(k.handled));
+    }
     for (const auto& r : s.by_region) {
         out.emplace_back("region." + r.region + ".enterprises_served",
                          std::to_string(r.enterprises_served));
         out.emplace_back("region." + r.region + ".jobs", std::to_string(r.jobs));
         out.emplace_back("region." + r.region + ".free_jobs", std::to_string(r.free_jobs));
         out.emplace_back("region." + r.region + ".fees_waived", money(r.fees_waived_cents));
+        add_service_figures(out, "region." + r.region + ".", r.services);
+    }
+    for (const auto& m : s.by_month) {
+        out.emplace_back("month." + m.period + ".jobs", std::to_string(m.jobs));
+        out.emplace_back("month." + m.period + ".free_jobs", std::to_string(m.free_jobs));
+        out.emplace_back("month." + m.period + ".fees_waived", money(m.fees_waived_cents));
+        add_service_figures(out, "month." + m.period + ".", m.services);
     }
     return out;
 }
@@ -93,7 +132,22 @@ void print_json(const lab::Statistics& s) {
         std::cout << (i ? "," : "") << "{\"region\":" << json_string(r.region)
                   << ",\"enterprises_served\":" << r.enterprises_served << ",\"jobs\":" << r.jobs
                   << ",\"free_jobs\":" << r.free_jobs
-                  << ",\"fees_waived\":" << money(r.fees_waived_cents) << "}";
+                  << ",\"fees_waived\":" << money(r.fees_waived_cents)
+                  << ",\"services\":" << service_json(r.services) << "}";
+    }
+    std::cout << "],\"services\":" << service_json(s.services) << ",\"requests_by_kind\":[";
+    for (std::size_t i = 0; i < s.requests_by_kind.size(); ++i) {
+        const auto& k = s.requests_by_kind[i];
+        std::cout << (i ? "," : "") << "{\"kind\":" << json_string(k.kind)
+                  << ",\"received\":" << k.received << ",\"handled\":" << k.handled << "}";
+    }
+    std::cout << "],\"by_month\":[";
+    for (std::size_t i = 0; i < s.by_month.size(); ++i) {
+        const auto& m = s.by_month[i];
+        std::cout << (i ? "," : "") << "{\"period\":" << json_string(m.period)
+                  << ",\"jobs\":" << m.jobs << ",\"free_jobs\":" << m.free_jobs
+                  << ",\"fees_waived\":" << money(m.fees_waived_cents)
+                  << ",\"services\":" << service_json(m.services) << "}";
     }
     std::cout << "]}\n";
 }
@@ -134,8 +188,9 @@ void add_report_command(CLI::App& app) {
     auto* report = app.add_subcommand("report", "Reports from the records");
     report->require_subcommand(1);
     auto options = std::make_shared<ReportOptions>();
-    auto* stats = report->add_subcommand("stats", "Services, free calibrations and bookings "
-                                                  "in a period, by region");
+    auto* stats =
+        report->add_subcommand("stats", "Services, free calibrations, bookings, requests "
+                                        "and activities in a period, by month and region");
     add_database_option(*stats, options->db);
     stats->add_option("--from", options->from, "First day, YYYY-MM-DD")->required();
     stats->add_option("--to", options->to, "Last day, YYYY-MM-DD")->required();

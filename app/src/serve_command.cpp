@@ -6,9 +6,13 @@
 #include "server_config.hpp"
 
 #include <callab/db/sql_booking_store.hpp>
+#include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
+#include <callab/db/sql_service_activity_store.hpp>
+#include <callab/db/sql_service_request_store.hpp>
 #include <callab/db/sql_session_store.hpp>
 #include <callab/db/sql_standard_store.hpp>
+#include <callab/db/sql_statistics_store.hpp>
 #include <callab/db/sql_user_store.hpp>
 #include <callab/web/server.hpp>
 
@@ -46,6 +50,15 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     lab::JobService jobs(job_store);
     web::ApiServices services{jobs, users, sessions, bookings, standards};
     services.session_lifetime = std::chrono::minutes(options.session_minutes);
+    db::SqlServiceRequestStore service_request_store(*database);
+    db::SqlEnterpriseStore enterprises(*database);
+    lab::ServiceRequestService service_requests(service_request_store, enterprises, job_store,
+                                                bookings);
+    db::SqlServiceActivityStore activities(*database);
+    db::SqlStatisticsStore statistics(*database);
+    services.service_requests = &service_requests;
+    services.activities = &activities;
+    services.statistics = &statistics;
     const auto expired = sessions.delete_expired(std::chrono::system_clock::now());
     spdlog::info("removed {} expired sessions", expired);
     std::cout << "callab serve: listening on http://" << options.server.host << ":" << *port

@@ -276,6 +276,63 @@ CREATE TABLE equipment_usage (
     used_on TEXT NOT NULL
 );
 CREATE INDEX equipment_usage_equipment ON equipment_usage(equipment_id);
+    Migration{8, "service requests and activities", R"sql(
+CREATE TABLE service_request (
+    id {{id}},
+    enterprise_id BIGINT NOT NULL REFERENCES enterprise(id),
+    kind TEXT NOT NULL CHECK (kind IN ('calibration', 'equipment_loan', 'technical_advice')),
+    subject TEXT NOT NULL,
+    details TEXT NOT NULL,
+    equipment_id BIGINT REFERENCES equipment(id),
+    submitted_by BIGINT NOT NULL REFERENCES app_user(id),
+    submitted_at_us BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('submitted', 'question_asked', 'accepted', 'rejected',
+                                           'completed')),
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    rejection_reason TEXT NOT NULL,
+    written_answer TEXT NOT NULL,
+    handled_by BIGINT REFERENCES app_user(id),
+    handled_at_us BIGINT
+);
+CREATE INDEX service_request_enterprise ON service_request(enterprise_id, id);
+CREATE INDEX service_request_submitted ON service_request(submitted_at_us);
+CREATE TABLE service_request_instrument (
+    request_id BIGINT NOT NULL REFERENCES service_request(id),
+    instrument_id BIGINT NOT NULL REFERENCES instrument(id),
+    PRIMARY KEY (request_id, instrument_id)
+);
+CREATE TABLE service_request_outcome (
+    request_id BIGINT NOT NULL REFERENCES service_request(id),
+    job_id BIGINT REFERENCES job(id),
+    booking_id BIGINT REFERENCES booking(id),
+    CHECK ((job_id IS NULL) <> (booking_id IS NULL))
+);
+CREATE INDEX service_request_outcome_request ON service_request_outcome(request_id);
+CREATE TABLE service_activity (
+    id {{id}},
+    kind TEXT NOT NULL CHECK (kind IN ('visit', 'training', 'consultation')),
+    held_on TEXT NOT NULL,
+    region TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    attendee_count INTEGER NOT NULL CHECK (attendee_count >= 0),
+    problems_solved INTEGER NOT NULL CHECK (problems_solved >= 0),
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX service_activity_held_on ON service_activity(held_on);
+CREATE TABLE service_activity_enterprise (
+    activity_id BIGINT NOT NULL REFERENCES service_activity(id),
+    enterprise_id BIGINT NOT NULL REFERENCES enterprise(id),
+    PRIMARY KEY (activity_id, enterprise_id)
+);
+CREATE INDEX service_activity_enterprise_by ON service_activity_enterprise(enterprise_id);
+CREATE TABLE service_activity_item (
+    activity_id BIGINT NOT NULL REFERENCES service_activity(id),
+    item_kind TEXT NOT NULL CHECK (item_kind IN ('attendee', 'problem')),
+    item_position INTEGER NOT NULL,
+    item_text TEXT NOT NULL,
+    PRIMARY KEY (activity_id, item_kind, item_position)
+);
 )sql"},
 };
 

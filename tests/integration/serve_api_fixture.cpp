@@ -56,6 +56,15 @@ void ServeApiTest::SetUp() {
     jobs_ = std::make_unique<lab::JobService>(*job_store_);
     services_ = std::make_unique<web::ApiServices>(
         web::ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
+    enterprises_ = std::make_unique<db::SqlEnterpriseStore>(*database_);
+    service_request_store_ = std::make_unique<db::SqlServiceRequestStore>(*database_);
+    service_requests_ = std::make_unique<lab::ServiceRequestService>(
+        *service_request_store_, *enterprises_, *job_store_, *bookings_);
+    activities_ = std::make_unique<db::SqlServiceActivityStore>(*database_);
+    statistics_ = std::make_unique<db::SqlStatisticsStore>(*database_);
+    services_->service_requests = service_requests_.get();
+    services_->activities = activities_.get();
+    services_->statistics = statistics_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

@@ -8,8 +8,11 @@
 #include <callab/db/sql_booking_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
+#include <callab/db/sql_service_activity_store.hpp>
+#include <callab/db/sql_service_request_store.hpp>
 #include <callab/db/sql_session_store.hpp>
 #include <callab/db/sql_standard_store.hpp>
+#include <callab/db/sql_statistics_store.hpp>
 #include <callab/db/sql_user_store.hpp>
 #include <callab/lab/password_hash.hpp>
 #include <callab/web/server.hpp>
@@ -64,6 +67,11 @@ protected:
     std::unique_ptr<db::SqlBookingStore> bookings_;
     std::unique_ptr<db::SqlStandardStore> standards_;
     std::unique_ptr<lab::JobService> jobs_;
+    std::unique_ptr<db::SqlEnterpriseStore> enterprises_;
+    std::unique_ptr<db::SqlServiceRequestStore> service_request_store_;
+    std::unique_ptr<lab::ServiceRequestService> service_requests_;
+    std::unique_ptr<db::SqlServiceActivityStore> activities_;
+    std::unique_ptr<db::SqlStatisticsStore> statistics_;
     std::unique_ptr<web::ApiServices> services_;
     std::unique_ptr<web::Server> server_;
     std::thread serving_;

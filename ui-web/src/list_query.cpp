@@ -92,8 +92,8 @@ BodyResult<QueryParameters> query_parameters(std::string_view target) {
         if (!name) {
             return bad_parameter(std::string(pair.substr(0, equals)), "malformed percent escape");
         }
-        auto value = percent_decoded(
-            equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1));
+        auto value = percent_decoded(equals == std::string_view::npos ? std::string_view{}
+                                                                      : pair.substr(equals + 1));
         if (!value) {
             return bad_parameter(*name, "malformed percent escape");
         }

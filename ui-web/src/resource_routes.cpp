@@ -8,8 +8,8 @@ namespace callab::web {
 namespace http = boost::beast::http;
 
 bool path_is_under(std::string_view path, std::string_view base) {
-    return path == base || (path.starts_with(base) && path.size() > base.size() &&
-                            path[base.size()] == '/');
+    return path == base ||
+           (path.starts_with(base) && path.size() > base.size() && path[base.size()] == '/');
 }
 
 std::vector<std::string_view> path_segments(std::string_view path, std::string_view base) {
@@ -28,11 +28,10 @@ std::vector<std::string_view> path_segments(std::string_view path, std::string_v
     }
 }
 
-Response method_not_allowed(const Request& request, std::string_view path,
-                            std::string_view allow) {
-    auto response = api_error(request, http::status::method_not_allowed, "method_not_allowed",
-                              std::string(request.method_string()) + " is not allowed on " +
-                                  std::string(path));
+Response method_not_allowed(const Request& request, std::string_view path, std::string_view allow) {
+    auto response =
+        api_error(request, http::status::method_not_allowed, "method_not_allowed",
+                  std::string(request.method_string()) + " is not allowed on " + std::string(path));
     response.set(http::field::allow, allow);
     return response;
 }

@@ -1,9 +1,12 @@
 #include "signed_api.hpp"
 
+#include "activity_routes.hpp"
 #include "api_error.hpp"
 #include "booking_routes.hpp"
 #include "equipment_routes.hpp"
 #include "openapi.hpp"
+#include "service_request_routes.hpp"
+#include "statistics_routes.hpp"
 
 namespace callab::web {
 namespace http = boost::beast::http;
@@ -18,6 +21,9 @@ bool is_job_route(std::string_view target) {
 SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<EquipmentRoutes>(services));
     resources_.push_back(std::make_unique<BookingRoutes>(services));
+    resources_.push_back(std::make_unique<ServiceRequestRoutes>(services));
+    resources_.push_back(std::make_unique<ActivityRoutes>(services));
+    resources_.push_back(std::make_unique<StatisticsRoutes>(services));
 }
 
 bool SignedApi::may_read_jobs(const Request& request) {

@@ -22,6 +22,10 @@ export const router = createRouter({
             component: () => import('./pages/JobPage.vue'),
             props: positiveId,
         },
+        { path: '/portal', name: 'portal', component: () => import('./pages/PortalPage.vue') },
+        { path: '/requests', name: 'requests', component: () => import('./pages/RequestQueuePage.vue') },
+        { path: '/activities', name: 'activities', component: () => import('./pages/ActivitiesPage.vue') },
+        { path: '/statistics', name: 'statistics', component: () => import('./pages/StatisticsPage.vue') },
         { path: '/:path(.*)*', name: 'not-found', component: NotFoundPage },
     ],
 });

@@ -33,5 +33,7 @@ using ProgrammeId = StrongId<struct ProgrammeIdTag>;
 using EquipmentId = StrongId<struct EquipmentIdTag>;
 using BookingId = StrongId<struct BookingIdTag>;
 using RecallScheduleId = StrongId<struct RecallScheduleIdTag>;
+using ServiceRequestId = StrongId<struct ServiceRequestIdTag>;
+using ServiceActivityId = StrongId<struct ServiceActivityIdTag>;
 
 } // namespace callab::lab

@@ -2,6 +2,7 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import {
     GridComponent,
+    LegendComponent,
     MarkAreaComponent,
     MarkLineComponent,
     TooltipComponent,
@@ -13,6 +14,7 @@ use([
     BarChart,
     LineChart,
     GridComponent,
+    LegendComponent,
     TooltipComponent,
     MarkLineComponent,
     MarkAreaComponent,

@@ -2,8 +2,11 @@
 
 #include <callab/lab/booking_store.hpp>
 #include <callab/lab/job_service.hpp>
+#include <callab/lab/service_activity_store.hpp>
+#include <callab/lab/service_request_service.hpp>
 #include <callab/lab/session_store.hpp>
 #include <callab/lab/standard_store.hpp>
+#include <callab/lab/statistics.hpp>
 #include <callab/lab/user_store.hpp>
 
 #include <chrono>
@@ -22,6 +25,11 @@ struct ApiServices {
     bool secure_cookie = false;                 ///< set the cookie's Secure attribute (under TLS)
     int login_attempts = 5;                     ///< failed logins allowed per window
     std::chrono::seconds login_window{15 * 60}; ///< per username and per address
+    /// The one-stop window, service activities and statistics; a server without them
+    /// answers their routes with 503.
+    lab::ServiceRequestService* service_requests = nullptr;
+    lab::ServiceActivityStore* activities = nullptr;
+    lab::StatisticsStore* statistics = nullptr;
 };
 
 } // namespace callab::web
