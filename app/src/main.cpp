@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     add_uncertainty_command(app);
     add_device_command(app);
     add_serve_command(app);
+    add_recall_command(app);
 
     try {
         app.parse(argc, argv);

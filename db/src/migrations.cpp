@@ -265,6 +265,36 @@ CREATE TABLE web_session (
 );
 CREATE INDEX web_session_expiry ON web_session(expires_at_us);
 )sql"},
+    Migration{7, "recall notices, mail log, user e-mail", R"sql(
+ALTER TABLE app_user ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE recall_schedule ADD COLUMN responsible_user_id BIGINT REFERENCES app_user(id);
+CREATE TABLE recall_notice (
+    id {{id}},
+    schedule_id BIGINT NOT NULL REFERENCES recall_schedule(id),
+    notice_day TEXT NOT NULL,
+    recipient_id BIGINT REFERENCES app_user(id),
+    created_at_us BIGINT NOT NULL,
+    UNIQUE (schedule_id, notice_day)
+);
+CREATE INDEX recall_notice_day ON recall_notice(notice_day);
+CREATE TABLE mail_log (
+    id {{id}},
+    recipient TEXT NOT NULL,
+    attempted_at_us BIGINT NOT NULL,
+    sent INTEGER NOT NULL CHECK (sent IN (0, 1)),
+    reply TEXT NOT NULL
+);
+CREATE TABLE mail_log_notice (
+    mail_id BIGINT NOT NULL REFERENCES mail_log(id),
+    notice_id BIGINT NOT NULL REFERENCES recall_notice(id),
+    PRIMARY KEY (mail_id, notice_id)
+);
+CREATE INDEX mail_log_notice_notice ON mail_log_notice(notice_id);
+CREATE TABLE mail_claim (
+    notice_id BIGINT PRIMARY KEY REFERENCES recall_notice(id),
+    claimed_at_us BIGINT NOT NULL
+);
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {

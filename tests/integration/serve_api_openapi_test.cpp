@@ -88,7 +88,7 @@ TEST_F(ServeApiTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
             }
         }
     }
-    EXPECT_EQ(operations, 10);
+    EXPECT_EQ(operations, 12);
 }
 
 } // namespace

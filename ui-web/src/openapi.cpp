@@ -94,6 +94,40 @@ json schemas() {
         {"Health", object({{"status", text}, {"version", text}, {"database", text}},
                           {"status", "version", "database"})},
         {"Job", {{"type", "object"}}},
+        {"RecallDue",
+         object({{"schedule_id", id},
+                 {"item", {{"type", "string"}, {"enum", {"instrument", "standard", "equipment"}}}},
+                 {"item_id", {{"type", "integer"}}},
+                 {"kind",
+                  {{"type", "string"},
+                   {"enum", {"calibration", "intermediate_check", "maintenance"}}}},
+                 {"due_on", {{"type", "string"}, {"format", "date"}}},
+                 {"days_left", {{"type", "integer"}}},
+                 {"interval_days", {{"type", "integer"}}},
+                 {"lead_days", {{"type", "integer"}}},
+                 {"responsible_id", nullable_id}},
+                {"schedule_id", "item", "item_id", "kind", "due_on", "days_left"})},
+        {"RecallDueList", object({{"items", {{"type", "array"}, {"items", ref("RecallDue")}}},
+                                  {"total", {{"type", "integer"}}},
+                                  {"date", {{"type", "string"}, {"format", "date"}}},
+                                  {"within_days", {{"type", "integer"}}}},
+                                 {"items", "total", "date", "within_days"})},
+        {"RecallNotice",
+         object({{"id", id},
+                 {"notice_day", {{"type", "string"}, {"format", "date"}}},
+                 {"schedule_id", id},
+                 {"item", text},
+                 {"item_id", {{"type", "integer"}}},
+                 {"kind", text},
+                 {"due_on", {{"type", "string"}, {"format", "date"}}},
+                 {"days_left", {{"type", "integer"}}},
+                 {"recipient", text},
+                 {"mailed_at", {{"type", "string"}, {"format", "date-time"}, {"nullable", true}}}},
+                {"id", "notice_day", "schedule_id", "due_on", "days_left", "recipient"})},
+        {"RecallNoticeList", object({{"items", {{"type", "array"}, {"items", ref("RecallNotice")}}},
+                                     {"total", {{"type", "integer"}}},
+                                     {"date", {{"type", "string"}, {"format", "date"}}}},
+                                    {"items", "total", "date"})},
         {"JobList", object({{"items", {{"type", "array"}, {"items", ref("Job")}}},
                             {"total", {{"type", "integer"}}}},
                            {"items", "total"})},
@@ -138,6 +172,25 @@ json build() {
     paths["/api/jobs/{id}"]["parameters"] = id_parameter();
     paths["/api/jobs/{id}"]["get"] =
         operation("one job", "200", reply("the job", "Job"), staff, {"401", "403", "404"});
+    const json date_parameter = {{"name", "date"},
+                                 {"in", "query"},
+                                 {"required", false},
+                                 {"description", "the day, YYYY-MM-DD (default today, UTC)"},
+                                 {"schema", {{"type", "string"}, {"format", "date"}}}};
+    auto due_list = operation("recall schedules due within N days (overdue included)", "200",
+                              reply("the due list", "RecallDueList"), staff, {"401", "403", "422"});
+    due_list["parameters"] = {
+        date_parameter,
+        {{"name", "within_days"},
+         {"in", "query"},
+         {"required", false},
+         {"schema", {{"type", "integer"}, {"minimum", 0}, {"maximum", 3660}, {"default", 30}}}}};
+    paths["/api/recall"]["get"] = due_list;
+    auto notices =
+        operation("the recall reminder notices of a day", "200",
+                  reply("the notices", "RecallNoticeList"), staff, {"401", "403", "422"});
+    notices["parameters"] = {date_parameter};
+    paths["/api/recall/notices"]["get"] = notices;
     return {{"openapi", "3.0.3"},
             {"info", {{"title", "callab"}, {"version", callab::version}}},
             {"components",

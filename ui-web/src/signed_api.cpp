@@ -70,7 +70,7 @@ std::optional<Response> SignedApi::route(const Request& request, std::string_vie
         return is_read(request) ? json_response(request, http::status::ok, openapi_document())
                                 : not_allowed(request, target, "GET, HEAD");
     }
-    if (!is_signed_route(target)) {
+    if (!is_signed_route(target) && !RecallRoutes::handles(target)) {
         return std::nullopt;
     }
     const auto who = auth_.signed_in(request);
@@ -80,6 +80,9 @@ std::optional<Response> SignedApi::route(const Request& request, std::string_vie
     if (!is_read(request) && !Authenticator::csrf_ok(request, *who)) {
         return api_error(request, http::status::forbidden, "csrf_token_invalid",
                          "X-CSRF-Token is missing or does not match the session");
+    }
+    if (RecallRoutes::handles(target)) {
+        return recall_.route(request, target, *who);
     }
     const auto post = request.method() == http::verb::post;
     if (target == "/api/equipment") {

@@ -2,6 +2,7 @@
 
 #include "authenticator.hpp"
 #include "booking_handlers.hpp"
+#include "recall_routes.hpp"
 
 #include <optional>
 
@@ -12,7 +13,8 @@ namespace callab::web {
 /// without) and the role checks of each resource.
 class SignedApi {
 public:
-    explicit SignedApi(ApiServices& services) : auth_(services), bookings_(services) {}
+    explicit SignedApi(ApiServices& services)
+        : auth_(services), bookings_(services), recall_(services) {}
 
     /// The response, or nullopt when the route is one the router answers itself
     /// (`/api/health`, the job reads after the checks here passed, unknown paths).
@@ -25,6 +27,7 @@ public:
 private:
     Authenticator auth_;
     BookingHandlers bookings_;
+    RecallRoutes recall_;
 };
 
 /// "42" → 42; anything but a positive decimal integer is not an id.

@@ -33,5 +33,6 @@ using ProgrammeId = StrongId<struct ProgrammeIdTag>;
 using EquipmentId = StrongId<struct EquipmentIdTag>;
 using BookingId = StrongId<struct BookingIdTag>;
 using RecallScheduleId = StrongId<struct RecallScheduleIdTag>;
+using RecallNoticeId = StrongId<struct RecallNoticeIdTag>;
 
 } // namespace callab::lab

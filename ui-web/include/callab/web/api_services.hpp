@@ -2,6 +2,8 @@
 
 #include <callab/lab/booking_store.hpp>
 #include <callab/lab/job_service.hpp>
+#include <callab/lab/recall_notice.hpp>
+#include <callab/lab/recall_schedule.hpp>
 #include <callab/lab/session_store.hpp>
 #include <callab/lab/standard_store.hpp>
 #include <callab/lab/user_store.hpp>
@@ -22,6 +24,8 @@ struct ApiServices {
     bool secure_cookie = false;                 ///< set the cookie's Secure attribute (under TLS)
     int login_attempts = 5;                     ///< failed logins allowed per window
     std::chrono::seconds login_window{15 * 60}; ///< per username and per address
+    lab::RecallStore* recalls = nullptr;        ///< the due list (/api/recall); none: 503
+    lab::NoticeStore* notices = nullptr;        ///< recall notices (/api/recall/notices)
 };
 
 } // namespace callab::web
