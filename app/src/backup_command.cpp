@@ -2,7 +2,9 @@
 #include "command_failure.hpp"
 #include "commands.hpp"
 #include "database_option.hpp"
+#include "terminal_progress.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -18,9 +20,13 @@ db::Database::Progress terminal_progress(const char* what) {
     if (!progress_on_terminal()) {
         return {};
     }
-    return [what](int done, int total) {
-        std::cerr << "\r" << what << " " << (total > 0 ? 100 * done / total : 100) << " %"
-                  << (done == total ? "\n" : "") << std::flush;
+    auto line = std::make_shared<TerminalProgress>(what, true);
+    return [line](int done, int total) {
+        line->update(static_cast<std::size_t>(std::max(done, 0)),
+                     static_cast<std::size_t>(std::max(total, 0)));
+        if (done >= total) {
+            line->finish();
+        }
     };
 }
 

@@ -20,5 +20,6 @@ void add_cert_records_commands(CLI::App& cert); // cert issue, amend, revoke, ve
 void add_uncertainty_command(CLI::App& app);
 void add_device_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
+void add_recall_command(CLI::App& app); // recall add, list, notify, notices, mail-log
 
 } // namespace callab::app

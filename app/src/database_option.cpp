@@ -32,7 +32,7 @@ std::unique_ptr<db::Database> open_database(const std::string& uri, bool migrate
 }
 
 bool progress_on_terminal() {
-    return ::isatty(STDERR_FILENO) == 1;
+    return ::isatty(STDOUT_FILENO) == 1;
 }
 
 } // namespace callab::app

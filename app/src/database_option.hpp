@@ -20,7 +20,7 @@ void add_database_option(CLI::App& command, std::string& uri);
 /// migrations unless `migrate` is false. A malformed URI ends the command with exit status 2.
 std::unique_ptr<db::Database> open_database(const std::string& uri, bool migrate = true);
 
-/// True when standard error is a terminal (progress is shown only then).
+/// True when standard output is a terminal (progress is shown only then).
 bool progress_on_terminal();
 
 } // namespace callab::app

@@ -3,6 +3,7 @@
 #include "command_failure.hpp"
 #include "commands.hpp"
 #include "database_option.hpp"
+#include "terminal_progress.hpp"
 
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/lab/record_import.hpp>
@@ -32,15 +33,6 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
-void show_progress(const char* what, std::size_t done, std::size_t total) {
-    if (progress_on_terminal()) {
-        std::cerr << "\r" << what << " " << done << "/" << total << std::flush;
-        if (done == total) {
-            std::cerr << "\n";
-        }
-    }
-}
-
 template <typename T>
 void report_and_stop(const std::string& file, const lab::ImportRows<T>& rows) {
     for (const auto& problem : rows.problems) {
@@ -53,9 +45,15 @@ void report_and_stop(const std::string& file, const lab::ImportRows<T>& rows) {
 }
 
 template <typename T, typename Store>
-void store_all(const std::string& file, const lab::ImportRows<T>& rows, Store&& store) {
-    show_progress("checked", rows.records.size(), rows.records.size());
+void store_all(const std::string& file, const lab::ImportRows<T>& rows, Store&& store,
+               db::SqlEnterpriseStore& records) {
+    TerminalProgress progress("storing " + file);
+    records.set_progress(
+        [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+    progress.update(0, rows.records.size());
     const auto stored = store(rows.records);
+    progress.finish();
+    records.set_progress({});
     if (!stored) {
         const auto& error = stored.error();
         const std::size_t line = error.item > 0 ? rows.lines.at(error.item - 1) : 0;
@@ -78,8 +76,9 @@ void run_import(const TransferOptions& options) {
         if (!rows.problems.empty()) {
             report_and_stop(options.file, rows);
         }
-        store_all(options.file, rows,
-                  [&](const auto& records) { return store.add_enterprises(records, "import"); });
+        store_all(
+            options.file, rows,
+            [&](const auto& records) { return store.add_enterprises(records, "import"); }, store);
         return;
     }
     std::map<std::string, lab::EnterpriseId> owners;
@@ -94,8 +93,9 @@ void run_import(const TransferOptions& options) {
     if (!rows.problems.empty()) {
         report_and_stop(options.file, rows);
     }
-    store_all(options.file, rows,
-              [&](const auto& records) { return store.add_instruments(records, "import"); });
+    store_all(
+        options.file, rows,
+        [&](const auto& records) { return store.add_instruments(records, "import"); }, store);
 }
 
 void run_export(const TransferOptions& options) {

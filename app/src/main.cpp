@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     add_serve_command(app);
     add_request_command(app);
     add_activity_command(app);
+    add_recall_command(app);
 
     try {
         app.parse(argc, argv);

@@ -2,12 +2,16 @@
 // Stateless apart from the login rate limit: several processes may share one PostgreSQL.
 #include "command_failure.hpp"
 #include "commands.hpp"
+#include "daily_recall.hpp"
 #include "database_option.hpp"
 #include "server_config.hpp"
+#include "smtp_notice_sender.hpp"
 
 #include <callab/db/sql_booking_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
+#include <callab/db/sql_notice_store.hpp>
+#include <callab/db/sql_recall_store.hpp>
 #include <callab/db/sql_service_activity_store.hpp>
 #include <callab/db/sql_service_request_store.hpp>
 #include <callab/db/sql_session_store.hpp>
@@ -48,6 +52,8 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     db::SqlBookingStore bookings(*database);
     db::SqlStandardStore standards(*database);
     lab::JobService jobs(job_store);
+    db::SqlRecallStore recalls(*database);
+    db::SqlNoticeStore notices(*database);
     web::ApiServices services{jobs, users, sessions, bookings, standards};
     services.session_lifetime = std::chrono::minutes(options.session_minutes);
     db::SqlServiceRequestStore service_request_store(*database);
@@ -59,6 +65,16 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     services.service_requests = &service_requests;
     services.activities = &activities;
     services.statistics = &statistics;
+    services.recalls = &recalls;
+    services.notices = &notices;
+    std::optional<mail::SmtpSettings> smtp;
+    if (!options.server.config_file.empty()) {
+        smtp = smtp_settings_from_file(options.server.config_file);
+    }
+    spdlog::info("recall notices daily at 00:00 UTC{}",
+                 smtp ? ", mailed through " + smtp->host + ":" + std::to_string(smtp->port)
+                      : ", not mailed (no [smtp] section)");
+    DailyRecall daily_recall(*database, smtp);
     const auto expired = sessions.delete_expired(std::chrono::system_clock::now());
     spdlog::info("removed {} expired sessions", expired);
     std::cout << "callab serve: listening on http://" << options.server.host << ":" << *port

@@ -1,4 +1,5 @@
-// callab user add --db URI --username U --role R [--enterprise ID] --password-stdin
+// callab user add --db URI --username U --role R [--enterprise ID] [--email ADDR] --password-stdin
+// callab user set-email --db URI --username U --email ADDR
 #include "command_failure.hpp"
 #include "commands.hpp"
 #include "database_option.hpp"
@@ -19,6 +20,7 @@ struct UserOptions {
     std::string role;
     long long enterprise = 0;
     std::string display_name;
+    std::string email;
     bool password_stdin = false;
 };
 
@@ -46,6 +48,7 @@ void run_add(const UserOptions& options) {
     if (options.enterprise > 0) {
         user.enterprise = lab::EnterpriseId{options.enterprise};
     }
+    user.email = options.email;
     auto database = open_database(options.db);
     db::SqlUserStore users(*database);
     const auto added = users.add_user(user, lab::hash_password(password), "cli");
@@ -56,6 +59,22 @@ void run_add(const UserOptions& options) {
     }
     std::cout << "user " << added->id.value() << " " << added->data.username << " (" << options.role
               << ")\n";
+}
+
+void run_set_email(const UserOptions& options) {
+    auto database = open_database(options.db);
+    db::SqlUserStore users(*database);
+    const auto user = users.find_user_by_name(options.username);
+    if (!user) {
+        throw CommandFailure(exit_runtime_failure,
+                             "--username: no user '" + options.username + "'");
+    }
+    const auto changed = users.set_email(user->id, options.email, "cli");
+    if (!changed) {
+        throw CommandFailure(exit_usage, changed.error().message);
+    }
+    std::cout << "user " << user->id.value() << " " << options.username << " e-mail "
+              << (options.email.empty() ? "removed" : options.email) << "\n";
 }
 
 } // namespace
@@ -72,9 +91,16 @@ void add_user_command(CLI::App& app) {
         ->required();
     add->add_option("--enterprise", options->enterprise, "Enterprise id (enterprise users)");
     add->add_option("--display-name", options->display_name, "Full name");
+    add->add_option("--email", options->email, "Address for recall notices");
     add->add_flag("--password-stdin", options->password_stdin, "Read the password from stdin")
         ->required();
     add->callback([options] { run_add(*options); });
+
+    auto* set_email = user->add_subcommand("set-email", "Set or remove a user's e-mail address");
+    add_database_option(*set_email, options->db);
+    set_email->add_option("--username", options->username, "Login name")->required();
+    set_email->add_option("--email", options->email, "Address (empty removes it)")->required();
+    set_email->callback([options] { run_set_email(*options); });
 }
 
 } // namespace callab::app

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "group_commit.hpp"
+
 #include <callab/db/database.hpp>
 
 #include <soci/connection-pool.h>
@@ -15,6 +17,8 @@ struct Database::Pool {
     std::string parameters; ///< libpq parameters of a PostgreSQL database
 
     soci::connection_pool connections;
+    /// Concurrent reading appends, gathered into one transaction per batch.
+    GroupCommit<soci::session> reading_appends;
 };
 
 /// The schema steps and the runner that applies the pending ones (migrations.cpp).

@@ -332,6 +332,34 @@ CREATE TABLE service_activity_item (
     item_position INTEGER NOT NULL,
     item_text TEXT NOT NULL,
     PRIMARY KEY (activity_id, item_kind, item_position)
+    Migration{9, "recall notices, mail log, user e-mail", R"sql(
+ALTER TABLE app_user ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE recall_schedule ADD COLUMN responsible_user_id BIGINT REFERENCES app_user(id);
+CREATE TABLE recall_notice (
+    id {{id}},
+    schedule_id BIGINT NOT NULL REFERENCES recall_schedule(id),
+    notice_day TEXT NOT NULL,
+    recipient_id BIGINT REFERENCES app_user(id),
+    created_at_us BIGINT NOT NULL,
+    UNIQUE (schedule_id, notice_day)
+);
+CREATE INDEX recall_notice_day ON recall_notice(notice_day);
+CREATE TABLE mail_log (
+    id {{id}},
+    recipient TEXT NOT NULL,
+    attempted_at_us BIGINT NOT NULL,
+    sent INTEGER NOT NULL CHECK (sent IN (0, 1)),
+    reply TEXT NOT NULL
+);
+CREATE TABLE mail_log_notice (
+    mail_id BIGINT NOT NULL REFERENCES mail_log(id),
+    notice_id BIGINT NOT NULL REFERENCES recall_notice(id),
+    PRIMARY KEY (mail_id, notice_id)
+);
+CREATE INDEX mail_log_notice_notice ON mail_log_notice(notice_id);
+CREATE TABLE mail_claim (
+    notice_id BIGINT PRIMARY KEY REFERENCES recall_notice(id),
+    claimed_at_us BIGINT NOT NULL
 );
 )sql"},
 };

@@ -92,6 +92,7 @@ SqlEnterpriseStore::add_enterprises(std::span<const lab::NewEnterprise> batch,
                                        {"industry", e.industry},
                                        {"size", size},
                                        {"contacts", e.contacts}}));
+            report_progress(stored.size(), batch.size());
         }
         tx.commit();
         return stored;
@@ -171,6 +172,7 @@ SqlEnterpriseStore::add_instruments(std::span<const lab::NewInstrument> batch,
                               {"resolution", number(in.resolution)},
                               {"owner", in.owner.to_string()},
                               {"regime", regime}}));
+            report_progress(stored.size(), batch.size());
         }
         tx.commit();
         return stored;
@@ -203,6 +205,12 @@ std::vector<lab::Instrument> SqlEnterpriseStore::instruments_of(lab::EnterpriseI
         }
         return out;
     });
+}
+
+void SqlEnterpriseStore::report_progress(std::size_t done, std::size_t total) const {
+    if (progress_ && (done % 500 == 0 || done == total)) {
+        progress_(done, total);
+    }
 }
 
 } // namespace callab::db

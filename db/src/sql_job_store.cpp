@@ -163,13 +163,33 @@ lab::ReadingRecord insert_reading(soci::session& sql, const lab::ReadingRecord& 
 
 } // namespace
 
+// Concurrent appends share one transaction (group commit): the leader of a batch inserts
+// each reading under its own savepoint, so a reading that fails (an unknown job) fails only
+// its caller, and commits once; every caller returns after that commit is durable.
 lab::ReadingRecord SqlJobStore::append_reading(const lab::ReadingRecord& reading) {
-    return with_session(database_, "cannot store reading", [&](soci::session& sql) {
-        WriteTransaction tx(sql, database_.backend());
-        auto stored = insert_reading(sql, reading);
-        tx.commit();
-        return stored;
-    });
+    using Appends = GroupCommit<soci::session>;
+    lab::ReadingRecord stored;
+    const auto executor = [this](std::span<Appends::Entry* const> batch) {
+        with_session(database_, "cannot store reading", [&](soci::session& sql) {
+            WriteTransaction tx(sql, database_.backend());
+            for (Appends::Entry* entry : batch) {
+                sql << "SAVEPOINT reading_append";
+                try {
+                    entry->work(sql);
+                    sql << "RELEASE SAVEPOINT reading_append";
+                } catch (const soci::soci_error& e) {
+                    sql << "ROLLBACK TO SAVEPOINT reading_append";
+                    sql << "RELEASE SAVEPOINT reading_append";
+                    entry->error = std::make_exception_ptr(
+                        DatabaseError("cannot store reading: " + e.get_error_message()));
+                }
+            }
+            tx.commit();
+        });
+    };
+    database_.pool().reading_appends.submit(
+        [&](soci::session& sql) { stored = insert_reading(sql, reading); }, executor);
+    return stored;
 }
 
 std::vector<lab::ReadingRecord>

@@ -25,10 +25,13 @@ SqlRecallStore::add_schedules(std::span<const lab::RecallSchedule> schedules,
             const std::string due = lab::format_date(schedule.due_on);
             const long long item_id = schedule.item_id;
             long long id = 0;
+            auto responsible = OptionalKey::of(schedule.responsible);
             sql << "INSERT INTO recall_schedule (item_kind, item_id, kind, due_on, "
-                   "interval_days, lead_days) VALUES (:i, :iid, :k, :d, :n, :l) RETURNING id",
+                   "interval_days, lead_days, responsible_user_id) "
+                   "VALUES (:i, :iid, :k, :d, :n, :l, :r) RETURNING id",
                 soci::use(item), soci::use(item_id), soci::use(kind), soci::use(due),
-                soci::use(schedule.interval_days), soci::use(schedule.lead_days), soci::into(id);
+                soci::use(schedule.interval_days), soci::use(schedule.lead_days),
+                soci::use(responsible.value, responsible.indicator), soci::into(id);
             stored.push_back(schedule);
             stored.back().id = lab::RecallScheduleId{id};
             append_audit(sql, actor, "recall_schedule", std::to_string(id), "create", "",
@@ -36,7 +39,10 @@ SqlRecallStore::add_schedules(std::span<const lab::RecallSchedule> schedules,
                                        {"kind", kind},
                                        {"due_on", due},
                                        {"interval_days", std::to_string(schedule.interval_days)},
-                                       {"lead_days", std::to_string(schedule.lead_days)}}));
+                                       {"lead_days", std::to_string(schedule.lead_days)},
+                                       {"responsible", schedule.responsible
+                                                           ? schedule.responsible->to_string()
+                                                           : std::string()}}));
         }
         tx.commit();
         return Result{std::move(stored)};
@@ -55,24 +61,29 @@ std::vector<lab::RecallSchedule> SqlRecallStore::due_list(lab::Date today, int w
         std::vector<std::string> dues(batch);
         std::vector<int> intervals(batch);
         std::vector<int> leads(batch);
+        std::vector<long long> responsible(batch);
+        std::vector<soci::indicator> responsible_set(batch);
         soci::statement select =
             (sql.prepare << "SELECT id, item_kind, item_id, kind, due_on, interval_days, "
-                            "lead_days FROM recall_schedule WHERE due_on <= :until "
-                            "ORDER BY due_on, id",
+                            "lead_days, responsible_user_id FROM recall_schedule "
+                            "WHERE due_on <= :until ORDER BY due_on, id",
              soci::use(until), soci::into(ids), soci::into(items), soci::into(item_ids),
-             soci::into(kinds), soci::into(dues), soci::into(intervals), soci::into(leads));
+             soci::into(kinds), soci::into(dues), soci::into(intervals), soci::into(leads),
+             soci::into(responsible, responsible_set));
         std::vector<lab::RecallSchedule> out;
         select.execute();
         while (select.fetch()) {
             for (std::size_t i = 0; i < ids.size(); ++i) {
-                out.push_back({lab::RecallScheduleId{ids[i]},
-                               lab::parse_enum(items[i], lab::recall_item_names)
-                                   .value_or(lab::RecallItem::instrument),
-                               item_ids[i],
-                               lab::parse_enum(kinds[i], lab::recall_kind_names)
-                                   .value_or(lab::RecallKind::calibration),
-                               lab::parse_date(dues[i]).value_or(lab::Date{}), intervals[i],
-                               leads[i]});
+                out.push_back(
+                    {lab::RecallScheduleId{ids[i]},
+                     lab::parse_enum(items[i], lab::recall_item_names)
+                         .value_or(lab::RecallItem::instrument),
+                     item_ids[i],
+                     lab::parse_enum(kinds[i], lab::recall_kind_names)
+                         .value_or(lab::RecallKind::calibration),
+                     lab::parse_date(dues[i]).value_or(lab::Date{}), intervals[i], leads[i],
+                     responsible_set[i] == soci::i_ok ? std::optional{lab::UserId{responsible[i]}}
+                                                      : std::nullopt});
             }
             ids.resize(batch);
             items.resize(batch);
@@ -81,6 +92,8 @@ std::vector<lab::RecallSchedule> SqlRecallStore::due_list(lab::Date today, int w
             dues.resize(batch);
             intervals.resize(batch);
             leads.resize(batch);
+            responsible.resize(batch);
+            responsible_set.resize(batch);
         }
         return out;
     });

@@ -6,7 +6,7 @@ namespace callab::db {
 namespace {
 
 constexpr const char* user_columns =
-    "id, username, role, enterprise_id, display_name, password_hash";
+    "id, username, role, enterprise_id, display_name, password_hash, email";
 
 lab::User user_from(const soci::row& row) {
     lab::User user;
@@ -19,6 +19,7 @@ lab::User user_from(const soci::row& row) {
     }
     user.data.display_name = column_text(row, "display_name");
     user.password_hash = column_text(row, "password_hash");
+    user.data.email = column_text(row, "email");
     return user;
 }
 
@@ -61,17 +62,18 @@ lab::Outcome<lab::User> SqlUserStore::add_user(const lab::NewUser& user,
             const std::string role(lab::enum_name(user.role, lab::role_names));
             long long id = 0;
             sql << "INSERT INTO app_user (username, role, enterprise_id, display_name, "
-                   "password_hash) VALUES (:u, :r, :e, :d, :h) RETURNING id",
+                   "password_hash, email) VALUES (:u, :r, :e, :d, :h, :m) RETURNING id",
                 soci::use(user.username), soci::use(role),
                 soci::use(enterprise.value, enterprise.indicator), soci::use(user.display_name),
-                soci::use(password_hash), soci::into(id);
+                soci::use(password_hash), soci::use(user.email), soci::into(id);
             lab::User stored{lab::UserId{id}, user, password_hash};
             append_audit(sql, actor, "user", stored.id.to_string(), "create", "",
                          audit_fields({{"username", user.username},
                                        {"role", role},
                                        {"enterprise", user.enterprise ? user.enterprise->to_string()
                                                                       : std::string()},
-                                       {"display_name", user.display_name}}));
+                                       {"display_name", user.display_name},
+                                       {"email", user.email}}));
             tx.commit();
             return stored;
         });
@@ -125,6 +127,33 @@ bool SqlUserStore::is_authorised(lab::UserId user, const std::string& procedure_
             soci::use(key), soci::use(procedure_code), soci::into(present);
         return present > 0;
     });
+}
+
+lab::Outcome<void> SqlUserStore::set_email(lab::UserId user, const std::string& email,
+                                           std::string_view actor) {
+    if (!email.empty() && !lab::is_email_address(email)) {
+        return lab::reject(lab::errc::invalid_field,
+                           "email: '" + email + "' is not an address like name@example.org");
+    }
+    return with_session(
+        database_, "cannot change e-mail address", [&](soci::session& sql) -> lab::Outcome<void> {
+            WriteTransaction tx(sql, database_.backend());
+            const long long key = user.value();
+            std::string before;
+            soci::indicator found = soci::i_null;
+            sql << "SELECT email FROM app_user WHERE id = :id", soci::use(key),
+                soci::into(before, found);
+            if (!sql.got_data()) {
+                return lab::reject(lab::errc::not_found,
+                                   "user: " + user.to_string() + " does not exist");
+            }
+            sql << "UPDATE app_user SET email = :m WHERE id = :id", soci::use(email),
+                soci::use(key);
+            append_audit(sql, actor, "user", user.to_string(), "set_email",
+                         audit_fields({{"email", before}}), audit_fields({{"email", email}}));
+            tx.commit();
+            return {};
+        });
 }
 
 } // namespace callab::db

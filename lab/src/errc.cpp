@@ -33,6 +33,8 @@ public:
             return "document does not conform to its schema";
         case errc::signing_failed:
             return "document could not be signed";
+        case errc::delivery_failed:
+            return "notice could not be delivered";
         }
         return "unknown lab error";
     }

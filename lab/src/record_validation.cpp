@@ -20,7 +20,24 @@ bool username_character(char c) {
 
 } // namespace
 
+bool is_email_address(std::string_view address) {
+    const auto at = address.rfind('@');
+    if (address.size() > 254 || at == std::string_view::npos || at == 0 ||
+        at + 1 == address.size() || address.find('@') != at) {
+        return false;
+    }
+    return std::none_of(address.begin(), address.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte <= 0x20 || byte == 0x7f || c == '<' || c == '>' || c == '"' || c == '\\' ||
+               c == ',' || c == ';';
+    });
+}
+
 Outcome<void> validate_user(const NewUser& user) {
+    if (!user.email.empty() && !is_email_address(user.email)) {
+        return reject(errc::invalid_field,
+                      "email: '" + user.email + "' is not an address like name@example.org");
+    }
     if (user.username.empty() || user.username.size() > 64 ||
         !std::all_of(user.username.begin(), user.username.end(), username_character)) {
         return reject(errc::invalid_field,

@@ -84,6 +84,9 @@ TEST_P(RecordsCommands, ImportsAllRowsOrNoneAndExportsThem) {
                 "C Co.,91310000MA1FL1JP22,Shanghai,medium\n");
     const auto imported = callab("import enterprises " + file.string());
     EXPECT_EQ(imported.status, 0) << imported.err;
+    // Output to a file is not a terminal: the result alone, no progress line.
+    EXPECT_EQ(imported.out, "imported 2 " + file.string() + " rows\n");
+    EXPECT_EQ(imported.err, "");
     const auto exported = callab("export enterprises").out;
     EXPECT_NE(exported.find("C Co.,91310000MA1FL1JP22,Shanghai,medium,,"), std::string::npos);
     // A second import of a registered code is refused whole, naming the line.
@@ -125,6 +128,22 @@ TEST_P(RecordsCommands, ReportsStatisticsAndRefusesAnInvertedPeriod) {
     EXPECT_NE(inverted.err.find("--to"), std::string::npos);
 }
 
+TEST_P(RecordsCommands, ImportShowsAProgressLineOnATerminal) {
+    const auto file = dir_.path() / "enterprises.csv";
+    write(file, "name,credit_code,region,size\n"
+                "A Co.,91350100M000100Y43,Fujian,small\n"
+                "C Co.,91310000MA1FL1JP22,Shanghai,medium\n");
+    // script(1) runs the command on a pseudo-terminal and copies what it wrote.
+    const auto run = shell("script -qec \"" + binary + " import enterprises " + file.string() +
+                               " --db '" + uri_ + "'\" /dev/null",
+                           dir_);
+    EXPECT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.out.find("\rstoring " + file.string() + "  [####################]  100 %  2/2"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("imported 2 " + file.string() + " rows"), std::string::npos);
+}
+
 TEST_P(RecordsCommands, BackupAndRestoreRoundTrip) {
     const auto file = dir_.path() / "enterprises.csv";
     write(file, "name,credit_code,region,size\nA Co.,91350100M000100Y43,Fujian,small\n");
@@ -132,6 +151,8 @@ TEST_P(RecordsCommands, BackupAndRestoreRoundTrip) {
     const auto backup_file = dir_.path() / "callab.backup";
     const auto backup = callab("backup --to " + backup_file.string());
     ASSERT_EQ(backup.status, 0) << backup.err;
+    EXPECT_EQ(backup.out, "backup of " + uri_ + " written to " + backup_file.string() + "\n");
+    EXPECT_EQ(backup.err, "");
     const std::string original = uri_;
     uri_ = GetParam() == "sqlite" ? "sqlite:" + (dir_.path() / "restored.db").string()
                                   : test_support::PostgresqlServer::instance().create_database();

@@ -53,6 +53,8 @@ void ServeApiTest::SetUp() {
     sessions_ = std::make_unique<db::SqlSessionStore>(*database_);
     bookings_ = std::make_unique<db::SqlBookingStore>(*database_);
     standards_ = std::make_unique<db::SqlStandardStore>(*database_);
+    recalls_ = std::make_unique<db::SqlRecallStore>(*database_);
+    notices_ = std::make_unique<db::SqlNoticeStore>(*database_);
     jobs_ = std::make_unique<lab::JobService>(*job_store_);
     services_ = std::make_unique<web::ApiServices>(
         web::ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
@@ -65,6 +67,8 @@ void ServeApiTest::SetUp() {
     services_->service_requests = service_requests_.get();
     services_->activities = activities_.get();
     services_->statistics = statistics_.get();
+    services_->recalls = recalls_.get();
+    services_->notices = notices_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

@@ -8,6 +8,8 @@
 #include <callab/db/sql_booking_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
+#include <callab/db/sql_notice_store.hpp>
+#include <callab/db/sql_recall_store.hpp>
 #include <callab/db/sql_service_activity_store.hpp>
 #include <callab/db/sql_service_request_store.hpp>
 #include <callab/db/sql_session_store.hpp>
@@ -66,6 +68,8 @@ protected:
     std::unique_ptr<db::SqlSessionStore> sessions_;
     std::unique_ptr<db::SqlBookingStore> bookings_;
     std::unique_ptr<db::SqlStandardStore> standards_;
+    std::unique_ptr<db::SqlRecallStore> recalls_;
+    std::unique_ptr<db::SqlNoticeStore> notices_;
     std::unique_ptr<lab::JobService> jobs_;
     std::unique_ptr<db::SqlEnterpriseStore> enterprises_;
     std::unique_ptr<db::SqlServiceRequestStore> service_request_store_;

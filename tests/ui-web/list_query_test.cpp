@@ -54,8 +54,8 @@ TEST(ListQueryTest, ReadsPagingSortFiltersAndOtherParameters) {
 }
 
 TEST(ListQueryTest, RefusesOutOfRangePagingNamingTheParameter) {
-    for (const auto* target : {"/api/x?page=0", "/api/x?per_page=501", "/api/x?per_page=ten",
-                               "/api/x?page=-1"}) {
+    for (const auto* target :
+         {"/api/x?page=0", "/api/x?per_page=501", "/api/x?per_page=ten", "/api/x?page=-1"}) {
         const auto query = parse_list_query(get(target), fields);
         ASSERT_FALSE(query) << target;
         EXPECT_TRUE(query.error().field == "page" || query.error().field == "per_page") << target;
@@ -74,7 +74,8 @@ TEST(ListQueryTest, RefusesUnknownSortFieldsAndParameters) {
 TEST(PageOfTest, FiltersSortsAndCutsThePage) {
     std::vector<nlohmann::json> items;
     for (int i = 1; i <= 7; ++i) {
-        items.push_back({{"id", i}, {"name", std::string(1, static_cast<char>('a' + i))},
+        items.push_back({{"id", i},
+                         {"name", std::string(1, static_cast<char>('a' + i))},
                          {"region", i % 2 == 0 ? "east" : "west"}});
     }
     ListQuery query;

@@ -30,6 +30,8 @@ std::string_view errc_name(lab::errc code) {
         return "schema_violation";
     case lab::errc::signing_failed:
         return "signing_failed";
+    case lab::errc::delivery_failed:
+        return "delivery_failed";
     }
     return "rejected";
 }

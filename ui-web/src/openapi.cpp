@@ -59,246 +59,293 @@ json object(json properties, json required) {
 json read_only(json property) {
     property["readOnly"] = true;
     return property;
-    json list_of(const char* item) {
-        return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
-                       {"total", {{"type", "integer"}}},
-                       {"page", {{"type", "integer"}}},
-                       {"per_page", {{"type", "integer"}}}},
-                      {"items", "total", "page", "per_page"});
-    }
+}
 
-    json query_parameters(std::initializer_list<const char*> names) {
-        json out = json::array();
-        for (const char* name : names) {
-            out.push_back({{"name", name}, {"in", "query"}, {"schema", {{"type", "string"}}}});
-        }
-        return out;
-    }
+json list_of(const char* item) {
+    return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
+                   {"total", {{"type", "integer"}}},
+                   {"page", {{"type", "integer"}}},
+                   {"per_page", {{"type", "integer"}}}},
+                  {"items", "total", "page", "per_page"});
+}
 
-    // The one-stop window, service activities and the statistics.
-    void add_service_paths(json & paths, const json& everyone, const json& staff) {
-        const std::string requests = "/api/service-requests";
-        auto listed = operation("service requests (an enterprise user's: its enterprise's)", "200",
-                                reply("a page", "ServiceRequestList"), everyone, {"400", "401"});
-        listed["parameters"] =
-            query_parameters({"page", "per_page", "status", "kind", "enterprise_id"});
-        paths[requests]["get"] = listed;
-        paths[requests]["post"] = with_body(
-            operation("submit a service request", "201", reply("submitted", "ServiceRequest"),
-                      everyone, {"400", "401", "403", "404", "415", "422"}),
-            "ServiceRequest",
-            {{"kind", "technical_advice"},
-             {"enterprise_id", 1},
-             {"subject", "Calibration interval"},
-             {"details", "How often should our energy meters be calibrated?"}});
-        paths[requests + "/{id}"]["parameters"] = id_parameter();
-        paths[requests + "/{id}"]["get"] =
-            operation("one service request", "200", reply("the request", "ServiceRequest"),
-                      everyone, {"401", "404"});
-        paths[requests + "/{id}/accept"]["parameters"] = id_parameter();
-        paths[requests + "/{id}/accept"]["post"] =
-            operation("accept a submitted request", "200", reply("accepted", "ServiceRequest"),
-                      staff, {"401", "403", "404", "409"});
-        const std::array<std::tuple<const char*, const char*, const char*, json, json>, 4> steps{{
-            {"/reject", "reject with a reason", "Reason", {{"reason", "outside our scope"}}, staff},
-            {"/ask",
-             "ask the enterprise a question",
-             "Question",
-             {{"question", "Which range do you use?"}},
-             staff},
-            {"/answer",
-             "answer the lab's question",
-             "Answer",
-             {{"answer", "35 to 42 degC"}},
-             everyone},
-            {"/convert",
-             "record the jobs, bookings or written answer it became",
-             "Conversion",
-             {{"written_answer", "Once a year, per JJG 596."}},
-             staff},
-        }};
-        for (const auto& [suffix, summary, schema, example, roles] : steps) {
-            const auto path = requests + "/{id}" + suffix;
-            paths[path]["parameters"] = id_parameter();
-            paths[path]["post"] =
-                with_body(operation(summary, "200", reply("changed", "ServiceRequest"), roles,
-                                    {"400", "401", "403", "404", "409", "422"}),
-                          schema, example);
-        }
-        auto activities = operation("service activities", "200", reply("a page", "ActivityList"),
-                                    staff, {"400", "401", "403"});
-        activities["parameters"] =
-            query_parameters({"page", "per_page", "from", "to", "kind", "enterprise_id"});
-        paths["/api/activities"]["get"] = activities;
-        paths["/api/activities"]["post"] = with_body(
-            operation("record a visit, training or consultation", "201",
-                      reply("recorded", "Activity"), staff, {"400", "401", "403", "404", "422"}),
-            "Activity",
-            {{"kind", "training"},
-             {"held_on", "2021-07-28"},
-             {"region", "Henan/Zhengzhou"},
-             {"topic", "Checking chargers after the flood"},
-             {"enterprise_ids", {1}},
-             {"attendee_count", 40},
-             {"attendees", {"Wang Fang"}},
-             {"problems_solved", 2},
-             {"problem_descriptions", {"charger reads 2 % high"}}});
-        paths["/api/activities/{id}"]["parameters"] = id_parameter();
-        paths["/api/activities/{id}"]["get"] = operation(
-            "one activity", "200", reply("the activity", "Activity"), staff, {"401", "403", "404"});
-        auto statistics =
-            operation("the statistics report of a period, by month and region", "200",
-                      reply("the figures", "Statistics"), staff, {"400", "401", "403"});
-        statistics["parameters"] = query_parameters({"from", "to", "region"});
-        paths["/api/statistics"]["get"] = statistics;
+json query_parameters(std::initializer_list<const char*> names) {
+    json out = json::array();
+    for (const char* name : names) {
+        out.push_back({{"name", name}, {"in", "query"}, {"schema", {{"type", "string"}}}});
     }
+    return out;
+}
 
-    json schemas() {
-        const json id{{"type", "integer"}};
-        const json nullable_id{{"type", "integer"}, {"nullable", true}};
-        const json text{{"type", "string"}};
-        const json time{{"type", "string"}, {"format", "date-time"}};
-        return {
-            {"Error",
-             object({{"error", text}, {"message", text}, {"field", text}}, {"error", "message"})},
-            {"Login", object({{"username", text}, {"password", text}}, {"username", "password"})},
-            {"User", object({{"id", id},
-                             {"username", text},
-                             {"role",
-                              {{"type", "string"},
-                               {"enum",
-                                {"technician", "reviewer", "signatory", "manager", "admin",
-                                 "enterprise_user"}}}},
-                             {"enterprise_id", nullable_id},
-                             {"display_name", text}},
-                            {"id", "username", "role"})},
-            {"Session", object({{"csrf_token", text}, {"user", ref("User")}, {"expires_at", time}},
-                               {"csrf_token", "user", "expires_at"})},
-            {"Equipment",
-             object({{"id", read_only(id)},
-                     {"name", text},
-                     {"standard_id", nullable_id},
-                     {"approval_required", {{"type", "boolean"}}},
-                     {"service_buffer_minutes", {{"type", "integer"}, {"minimum", 0}}}},
-                    {"name"})},
-            {"Booking", object({{"id", read_only(id)},
-                                {"equipment_id", id},
-                                {"start", time},
-                                {"end", time},
-                                {"purpose", text},
-                                {"requested_by", read_only(id)},
-                                {"on_behalf_of", nullable_id},
-                                {"job_id", nullable_id},
-                                {"status", read_only(text)},
-                                {"blocked_until", read_only(time)}},
-                               {"equipment_id", "start", "end"})},
-            {"Health", object({{"status", text}, {"version", text}, {"database", text}},
-                              {"status", "version", "database"})},
-            {"Job", {{"type", "object"}}},
-            {"ServiceRequest",
-             object(
-                 {{"id", id},
-                  {"enterprise_id", id},
-                  {"kind",
-                   {{"type", "string"},
-                    {"enum", {"calibration", "equipment_loan", "technical_advice"}}}},
-                  {"subject", text},
-                  {"details", text},
-                  {"instrument_ids", {{"type", "array"}, {"items", id}}},
-                  {"equipment_id", nullable_id},
-                  {"submitted_by", id},
-                  {"submitted_at", time},
-                  {"status",
-                   {{"type", "string"},
-                    {"enum",
-                     {"submitted", "question_asked", "accepted", "rejected", "completed"}}}},
-                  {"question", text},
-                  {"answer", text},
-                  {"rejection_reason", text},
-                  {"written_answer", text},
-                  {"handled_by", nullable_id},
-                  {"handled_at", {{"type", "string"}, {"format", "date-time"}, {"nullable", true}}},
-                  {"job_ids", {{"type", "array"}, {"items", id}}},
-                  {"booking_ids", {{"type", "array"}, {"items", id}}}},
-                 {"kind", "subject"})},
-            {"ServiceRequestList", list_of("ServiceRequest")},
-            {"Reason", object({{"reason", text}}, {"reason"})},
-            {"Question", object({{"question", text}}, {"question"})},
-            {"Answer", object({{"answer", text}}, {"answer"})},
-            {"Conversion", object({{"job_ids", {{"type", "array"}, {"items", id}}},
-                                   {"booking_ids", {{"type", "array"}, {"items", id}}},
-                                   {"written_answer", text}},
-                                  json::array())},
-            {"Activity",
-             object(
-                 {{"id", id},
-                  {"kind", {{"type", "string"}, {"enum", {"visit", "training", "consultation"}}}},
-                  {"held_on", {{"type", "string"}, {"format", "date"}}},
-                  {"region", text},
-                  {"topic", text},
-                  {"enterprise_ids", {{"type", "array"}, {"items", id}}},
-                  {"attendee_count", {{"type", "integer"}, {"minimum", 0}}},
-                  {"attendees", {{"type", "array"}, {"items", text}}},
-                  {"problems_solved", {{"type", "integer"}, {"minimum", 0}}},
-                  {"problem_descriptions", {{"type", "array"}, {"items", text}}},
-                  {"recorded_by", text}},
-                 {"kind", "held_on", "region", "topic", "enterprise_ids"})},
-            {"ActivityList", list_of("Activity")},
-            {"Statistics", {{"type", "object"}, {"description", "see docs/api.md"}}},
-            {"JobList", object({{"items", {{"type", "array"}, {"items", ref("Job")}}},
-                                {"total", {{"type", "integer"}}}},
-                               {"items", "total"})},
-        };
+// The one-stop window, service activities and the statistics.
+void add_service_paths(json& paths, const json& everyone, const json& staff) {
+    const std::string requests = "/api/service-requests";
+    auto listed = operation("service requests (an enterprise user's: its enterprise's)", "200",
+                            reply("a page", "ServiceRequestList"), everyone, {"400", "401"});
+    listed["parameters"] =
+        query_parameters({"page", "per_page", "status", "kind", "enterprise_id"});
+    paths[requests]["get"] = listed;
+    paths[requests]["post"] =
+        with_body(operation("submit a service request", "201", reply("submitted", "ServiceRequest"),
+                            everyone, {"400", "401", "403", "404", "415", "422"}),
+                  "ServiceRequest",
+                  {{"kind", "technical_advice"},
+                   {"enterprise_id", 1},
+                   {"subject", "Calibration interval"},
+                   {"details", "How often should our energy meters be calibrated?"}});
+    paths[requests + "/{id}"]["parameters"] = id_parameter();
+    paths[requests + "/{id}"]["get"] =
+        operation("one service request", "200", reply("the request", "ServiceRequest"), everyone,
+                  {"401", "404"});
+    paths[requests + "/{id}/accept"]["parameters"] = id_parameter();
+    paths[requests + "/{id}/accept"]["post"] =
+        operation("accept a submitted request", "200", reply("accepted", "ServiceRequest"), staff,
+                  {"401", "403", "404", "409"});
+    const std::array<std::tuple<const char*, const char*, const char*, json, json>, 4> steps{{
+        {"/reject", "reject with a reason", "Reason", {{"reason", "outside our scope"}}, staff},
+        {"/ask",
+         "ask the enterprise a question",
+         "Question",
+         {{"question", "Which range do you use?"}},
+         staff},
+        {"/answer", "answer the lab's question", "Answer", {{"answer", "35 to 42 degC"}}, everyone},
+        {"/convert",
+         "record the jobs, bookings or written answer it became",
+         "Conversion",
+         {{"written_answer", "Once a year, per JJG 596."}},
+         staff},
+    }};
+    for (const auto& [suffix, summary, schema, example, roles] : steps) {
+        const auto path = requests + "/{id}" + suffix;
+        paths[path]["parameters"] = id_parameter();
+        paths[path]["post"] =
+            with_body(operation(summary, "200", reply("changed", "ServiceRequest"), roles,
+                                {"400", "401", "403", "404", "409", "422"}),
+                      schema, example);
     }
+    auto activities = operation("service activities", "200", reply("a page", "ActivityList"), staff,
+                                {"400", "401", "403"});
+    activities["parameters"] =
+        query_parameters({"page", "per_page", "from", "to", "kind", "enterprise_id"});
+    paths["/api/activities"]["get"] = activities;
+    paths["/api/activities"]["post"] = with_body(
+        operation("record a visit, training or consultation", "201", reply("recorded", "Activity"),
+                  staff, {"400", "401", "403", "404", "422"}),
+        "Activity",
+        {{"kind", "training"},
+         {"held_on", "2021-07-28"},
+         {"region", "Henan/Zhengzhou"},
+         {"topic", "Checking chargers after the flood"},
+         {"enterprise_ids", {1}},
+         {"attendee_count", 40},
+         {"attendees", {"Wang Fang"}},
+         {"problems_solved", 2},
+         {"problem_descriptions", {"charger reads 2 % high"}}});
+    paths["/api/activities/{id}"]["parameters"] = id_parameter();
+    paths["/api/activities/{id}"]["get"] = operation(
+        "one activity", "200", reply("the activity", "Activity"), staff, {"401", "403", "404"});
+    auto statistics = operation("the statistics report of a period, by month and region", "200",
+                                reply("the figures", "Statistics"), staff, {"400", "401", "403"});
+    statistics["parameters"] = query_parameters({"from", "to", "region"});
+    paths["/api/statistics"]["get"] = statistics;
+}
 
-    json build() {
-        const json everyone = {"technician", "reviewer", "signatory",
-                               "manager",    "admin",    "enterprise_user"};
-        const json staff = {"technician", "reviewer", "signatory", "manager", "admin"};
-        json paths;
-        paths["/api/health"]["get"] =
-            operation("server status", "200", reply("status", "Health"), json::array(), {});
-        paths["/api/session"]["post"] =
-            with_body(operation("sign in", "200", reply("the session", "Session"), json::array(),
-                                {"400", "401", "422", "429"}),
-                      "Login", {{"username", "admin"}, {"password", "secret"}});
-        paths["/api/session"]["get"] =
-            operation("the session", "200", reply("the session", "Session"), everyone, {"401"});
-        paths["/api/session"]["delete"] =
-            operation("sign out", "204", {{"description", "signed out"}}, everyone, {"401", "403"});
-        paths["/api/equipment"]["post"] =
-            with_body(operation("add equipment", "201", reply("added", "Equipment"),
-                                {"manager", "admin"}, {"400", "401", "403", "422"}),
-                      "Equipment", {{"name", "Dry-block calibrator"}});
-        paths["/api/equipment/{id}"]["parameters"] = id_parameter();
-        paths["/api/equipment/{id}"]["get"] = operation(
-            "one equipment", "200", reply("the equipment", "Equipment"), everyone, {"401", "404"});
-        paths["/api/bookings"]["post"] =
-            with_body(operation("book equipment", "201", reply("booked", "Booking"), everyone,
-                                {"400", "401", "403", "404", "409", "413", "422"}),
-                      "Booking",
-                      {{"equipment_id", 1},
-                       {"start", "2031-01-06T09:00:00Z"},
-                       {"end", "2031-01-06T11:00:00Z"},
-                       {"purpose", "calibration"}});
-        paths["/api/bookings/{id}"]["parameters"] = id_parameter();
-        paths["/api/bookings/{id}"]["get"] = operation(
-            "one booking", "200", reply("the booking", "Booking"), everyone, {"401", "404"});
-        paths["/api/jobs"]["get"] =
-            operation("every job", "200", reply("the jobs", "JobList"), staff, {"401", "403"});
-        paths["/api/jobs/{id}"]["parameters"] = id_parameter();
-        paths["/api/jobs/{id}"]["get"] =
-            operation("one job", "200", reply("the job", "Job"), staff, {"401", "403", "404"});
-        add_service_paths(paths, everyone, staff);
-        return {{"openapi", "3.0.3"},
-                {"info", {{"title", "callab"}, {"version", callab::version}}},
-                {"components",
-                 {{"schemas", schemas()},
-                  {"securitySchemes",
-                   {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "callab_session"}}},
-                    {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"}}}}}}},
-                {"paths", paths}};
-    }
+json schemas() {
+    const json id{{"type", "integer"}};
+    const json nullable_id{{"type", "integer"}, {"nullable", true}};
+    const json text{{"type", "string"}};
+    const json time{{"type", "string"}, {"format", "date-time"}};
+    return {
+        {"Error",
+         object({{"error", text}, {"message", text}, {"field", text}}, {"error", "message"})},
+        {"Login", object({{"username", text}, {"password", text}}, {"username", "password"})},
+        {"User",
+         object(
+             {{"id", id},
+              {"username", text},
+              {"role",
+               {{"type", "string"},
+                {"enum",
+                 {"technician", "reviewer", "signatory", "manager", "admin", "enterprise_user"}}}},
+              {"enterprise_id", nullable_id},
+              {"display_name", text}},
+             {"id", "username", "role"})},
+        {"Session", object({{"csrf_token", text}, {"user", ref("User")}, {"expires_at", time}},
+                           {"csrf_token", "user", "expires_at"})},
+        {"Equipment", object({{"id", read_only(id)},
+                              {"name", text},
+                              {"standard_id", nullable_id},
+                              {"approval_required", {{"type", "boolean"}}},
+                              {"service_buffer_minutes", {{"type", "integer"}, {"minimum", 0}}}},
+                             {"name"})},
+        {"Booking", object({{"id", read_only(id)},
+                            {"equipment_id", id},
+                            {"start", time},
+                            {"end", time},
+                            {"purpose", text},
+                            {"requested_by", read_only(id)},
+                            {"on_behalf_of", nullable_id},
+                            {"job_id", nullable_id},
+                            {"status", read_only(text)},
+                            {"blocked_until", read_only(time)}},
+                           {"equipment_id", "start", "end"})},
+        {"Health", object({{"status", text}, {"version", text}, {"database", text}},
+                          {"status", "version", "database"})},
+        {"Job", {{"type", "object"}}},
+        {"ServiceRequest",
+         object({{"id", id},
+                 {"enterprise_id", id},
+                 {"kind",
+                  {{"type", "string"},
+                   {"enum", {"calibration", "equipment_loan", "technical_advice"}}}},
+                 {"subject", text},
+                 {"details", text},
+                 {"instrument_ids", {{"type", "array"}, {"items", id}}},
+                 {"equipment_id", nullable_id},
+                 {"submitted_by", id},
+                 {"submitted_at", time},
+                 {"status",
+                  {{"type", "string"},
+                   {"enum", {"submitted", "question_asked", "accepted", "rejected", "completed"}}}},
+                 {"question", text},
+                 {"answer", text},
+                 {"rejection_reason", text},
+                 {"written_answer", text},
+                 {"handled_by", nullable_id},
+                 {"handled_at", {{"type", "string"}, {"format", "date-time"}, {"nullable", true}}},
+                 {"job_ids", {{"type", "array"}, {"items", id}}},
+                 {"booking_ids", {{"type", "array"}, {"items", id}}}},
+                {"kind", "subject"})},
+        {"ServiceRequestList", list_of("ServiceRequest")},
+        {"Reason", object({{"reason", text}}, {"reason"})},
+        {"Question", object({{"question", text}}, {"question"})},
+        {"Answer", object({{"answer", text}}, {"answer"})},
+        {"Conversion", object({{"job_ids", {{"type", "array"}, {"items", id}}},
+                               {"booking_ids", {{"type", "array"}, {"items", id}}},
+                               {"written_answer", text}},
+                              json::array())},
+        {"Activity",
+         object({{"id", id},
+                 {"kind", {{"type", "string"}, {"enum", {"visit", "training", "consultation"}}}},
+                 {"held_on", {{"type", "string"}, {"format", "date"}}},
+                 {"region", text},
+                 {"topic", text},
+                 {"enterprise_ids", {{"type", "array"}, {"items", id}}},
+                 {"attendee_count", {{"type", "integer"}, {"minimum", 0}}},
+                 {"attendees", {{"type", "array"}, {"items", text}}},
+                 {"problems_solved", {{"type", "integer"}, {"minimum", 0}}},
+                 {"problem_descriptions", {{"type", "array"}, {"items", text}}},
+                 {"recorded_by", text}},
+                {"kind", "held_on", "region", "topic", "enterprise_ids"})},
+        {"ActivityList", list_of("Activity")},
+        {"Statistics", {{"type", "object"}, {"description", "see docs/api.md"}}},
+        {"RecallDue",
+         object({{"schedule_id", id},
+                 {"item", {{"type", "string"}, {"enum", {"instrument", "standard", "equipment"}}}},
+                 {"item_id", {{"type", "integer"}}},
+                 {"kind",
+                  {{"type", "string"},
+                   {"enum", {"calibration", "intermediate_check", "maintenance"}}}},
+                 {"due_on", {{"type", "string"}, {"format", "date"}}},
+                 {"days_left", {{"type", "integer"}}},
+                 {"interval_days", {{"type", "integer"}}},
+                 {"lead_days", {{"type", "integer"}}},
+                 {"responsible_id", nullable_id}},
+                {"schedule_id", "item", "item_id", "kind", "due_on", "days_left"})},
+        {"RecallDueList", object({{"items", {{"type", "array"}, {"items", ref("RecallDue")}}},
+                                  {"total", {{"type", "integer"}}},
+                                  {"date", {{"type", "string"}, {"format", "date"}}},
+                                  {"within_days", {{"type", "integer"}}}},
+                                 {"items", "total", "date", "within_days"})},
+        {"RecallNotice",
+         object({{"id", id},
+                 {"notice_day", {{"type", "string"}, {"format", "date"}}},
+                 {"schedule_id", id},
+                 {"item", text},
+                 {"item_id", {{"type", "integer"}}},
+                 {"kind", text},
+                 {"due_on", {{"type", "string"}, {"format", "date"}}},
+                 {"days_left", {{"type", "integer"}}},
+                 {"recipient", text},
+                 {"mailed_at", {{"type", "string"}, {"format", "date-time"}, {"nullable", true}}}},
+                {"id", "notice_day", "schedule_id", "due_on", "days_left", "recipient"})},
+        {"RecallNoticeList", object({{"items", {{"type", "array"}, {"items", ref("RecallNotice")}}},
+                                     {"total", {{"type", "integer"}}},
+                                     {"date", {{"type", "string"}, {"format", "date"}}}},
+                                    {"items", "total", "date"})},
+        {"JobList", object({{"items", {{"type", "array"}, {"items", ref("Job")}}},
+                            {"total", {{"type", "integer"}}}},
+                           {"items", "total"})},
+    };
+}
+
+json build() {
+    const json everyone = {"technician", "reviewer", "signatory",
+                           "manager",    "admin",    "enterprise_user"};
+    const json staff = {"technician", "reviewer", "signatory", "manager", "admin"};
+    json paths;
+    paths["/api/health"]["get"] =
+        operation("server status", "200", reply("status", "Health"), json::array(), {});
+    paths["/api/session"]["post"] =
+        with_body(operation("sign in", "200", reply("the session", "Session"), json::array(),
+                            {"400", "401", "422", "429"}),
+                  "Login", {{"username", "admin"}, {"password", "secret"}});
+    paths["/api/session"]["get"] =
+        operation("the session", "200", reply("the session", "Session"), everyone, {"401"});
+    paths["/api/session"]["delete"] =
+        operation("sign out", "204", {{"description", "signed out"}}, everyone, {"401", "403"});
+    paths["/api/equipment"]["post"] =
+        with_body(operation("add equipment", "201", reply("added", "Equipment"),
+                            {"manager", "admin"}, {"400", "401", "403", "422"}),
+                  "Equipment", {{"name", "Dry-block calibrator"}});
+    paths["/api/equipment/{id}"]["parameters"] = id_parameter();
+    paths["/api/equipment/{id}"]["get"] = operation(
+        "one equipment", "200", reply("the equipment", "Equipment"), everyone, {"401", "404"});
+    paths["/api/bookings"]["post"] =
+        with_body(operation("book equipment", "201", reply("booked", "Booking"), everyone,
+                            {"400", "401", "403", "404", "409", "413", "422"}),
+                  "Booking",
+                  {{"equipment_id", 1},
+                   {"start", "2031-01-06T09:00:00Z"},
+                   {"end", "2031-01-06T11:00:00Z"},
+                   {"purpose", "calibration"}});
+    paths["/api/bookings/{id}"]["parameters"] = id_parameter();
+    paths["/api/bookings/{id}"]["get"] =
+        operation("one booking", "200", reply("the booking", "Booking"), everyone, {"401", "404"});
+    paths["/api/jobs"]["get"] =
+        operation("every job", "200", reply("the jobs", "JobList"), staff, {"401", "403"});
+    paths["/api/jobs/{id}"]["parameters"] = id_parameter();
+    paths["/api/jobs/{id}"]["get"] =
+        operation("one job", "200", reply("the job", "Job"), staff, {"401", "403", "404"});
+    add_service_paths(paths, everyone, staff);
+    const json date_parameter = {{"name", "date"},
+                                 {"in", "query"},
+                                 {"required", false},
+                                 {"description", "the day, YYYY-MM-DD (default today, UTC)"},
+                                 {"schema", {{"type", "string"}, {"format", "date"}}}};
+    auto due_list = operation("recall schedules due within N days (overdue included)", "200",
+                              reply("the due list", "RecallDueList"), staff, {"401", "403", "422"});
+    due_list["parameters"] = {
+        date_parameter,
+        {{"name", "within_days"},
+         {"in", "query"},
+         {"required", false},
+         {"schema", {{"type", "integer"}, {"minimum", 0}, {"maximum", 3660}, {"default", 30}}}}};
+    paths["/api/recall"]["get"] = due_list;
+    auto notices =
+        operation("the recall reminder notices of a day", "200",
+                  reply("the notices", "RecallNoticeList"), staff, {"401", "403", "422"});
+    notices["parameters"] = {date_parameter};
+    paths["/api/recall/notices"]["get"] = notices;
+    return {{"openapi", "3.0.3"},
+            {"info", {{"title", "callab"}, {"version", callab::version}}},
+            {"components",
+             {{"schemas", schemas()},
+              {"securitySchemes",
+               {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "callab_session"}}},
+                {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"}}}}}}},
+            {"paths", paths}};
+}
 
 } // namespace
 

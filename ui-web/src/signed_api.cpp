@@ -5,6 +5,7 @@
 #include "booking_routes.hpp"
 #include "equipment_routes.hpp"
 #include "openapi.hpp"
+#include "recall_routes.hpp"
 #include "service_request_routes.hpp"
 #include "statistics_routes.hpp"
 
@@ -24,6 +25,7 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<ServiceRequestRoutes>(services));
     resources_.push_back(std::make_unique<ActivityRoutes>(services));
     resources_.push_back(std::make_unique<StatisticsRoutes>(services));
+    resources_.push_back(std::make_unique<RecallRoutes>(services));
 }
 
 bool SignedApi::may_read_jobs(const Request& request) {

@@ -3,6 +3,8 @@
 #include <callab/db/database.hpp>
 #include <callab/lab/enterprise_store.hpp>
 
+#include <functional>
+
 namespace callab::db {
 
 /// lab::EnterpriseStore on the lab's SQL database. Throws DatabaseError when the database
@@ -21,8 +23,14 @@ public:
     std::optional<lab::Instrument> find_instrument(lab::InstrumentId id) override;
     std::vector<lab::Instrument> instruments_of(lab::EnterpriseId owner) override;
 
+    /// Called while a batch is stored (every 500 rows and at the end; before the commit).
+    using Progress = std::function<void(std::size_t done, std::size_t total)>;
+    void set_progress(Progress progress) { progress_ = std::move(progress); }
+
 private:
+    void report_progress(std::size_t done, std::size_t total) const;
     Database& database_;
+    Progress progress_;
 };
 
 } // namespace callab::db

@@ -18,6 +18,10 @@ public:
                    std::string_view actor) override;
     bool is_authorised(lab::UserId user, const std::string& procedure_code) override;
 
+    /// Changes a user's e-mail address (empty removes it), audited under `actor`.
+    lab::Outcome<void> set_email(lab::UserId user, const std::string& email,
+                                 std::string_view actor);
+
 private:
     Database& database_;
 };

@@ -31,6 +31,8 @@ enum class errc {
     schema_violation,
     /// A document could not be signed or its signature checked; the cause is the tool's.
     signing_failed,
+    /// A notice could not be delivered; the message carries the mail server's reply.
+    delivery_failed,
 };
 
 const boost::system::error_category& lab_category() noexcept;

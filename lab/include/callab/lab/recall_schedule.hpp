@@ -6,6 +6,7 @@
 #include <callab/lab/strong_id.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,8 @@ struct RecallSchedule {
     Date due_on;
     int interval_days = 365;
     int lead_days = 30;
+    /// Who is reminded (recall notices go to this user's e-mail address), if anyone.
+    std::optional<UserId> responsible{};
 };
 
 /// Interval and lead time positive, lead time not longer than the interval.

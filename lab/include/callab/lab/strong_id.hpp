@@ -35,5 +35,6 @@ using BookingId = StrongId<struct BookingIdTag>;
 using RecallScheduleId = StrongId<struct RecallScheduleIdTag>;
 using ServiceRequestId = StrongId<struct ServiceRequestIdTag>;
 using ServiceActivityId = StrongId<struct ServiceActivityIdTag>;
+using RecallNoticeId = StrongId<struct RecallNoticeIdTag>;
 
 } // namespace callab::lab

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace callab::lab {
 
@@ -24,6 +25,7 @@ struct NewUser {
     Role role = Role::technician;
     std::optional<EnterpriseId> enterprise; ///< required for, and only for, enterprise users
     std::string display_name;
+    std::string email{}; ///< where recall notices are sent; empty: none
 };
 
 struct User {
@@ -32,7 +34,12 @@ struct User {
     std::string password_hash; ///< argon2id, libsodium's crypto_pwhash_str format
 };
 
-/// Username syntax and the enterprise tie. Rejections name the field.
+/// An address a mail server takes in MAIL FROM and RCPT TO: local@domain, at most 254
+/// characters, no spaces, control characters, angle brackets or quotes.
+bool is_email_address(std::string_view address);
+
+/// Username syntax, the e-mail address (empty or well formed) and the enterprise tie.
+/// Rejections name the field.
 Outcome<void> validate_user(const NewUser& user);
 
 } // namespace callab::lab

@@ -2,6 +2,8 @@
 
 #include <callab/lab/booking_store.hpp>
 #include <callab/lab/job_service.hpp>
+#include <callab/lab/recall_notice.hpp>
+#include <callab/lab/recall_schedule.hpp>
 #include <callab/lab/service_activity_store.hpp>
 #include <callab/lab/service_request_service.hpp>
 #include <callab/lab/session_store.hpp>
@@ -30,6 +32,8 @@ struct ApiServices {
     lab::ServiceRequestService* service_requests = nullptr;
     lab::ServiceActivityStore* activities = nullptr;
     lab::StatisticsStore* statistics = nullptr;
+    lab::RecallStore* recalls = nullptr; ///< the due list (/api/recall); none: 503
+    lab::NoticeStore* notices = nullptr; ///< recall notices (/api/recall/notices)
 };
 
 } // namespace callab::web
