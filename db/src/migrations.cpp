@@ -265,6 +265,15 @@ CREATE TABLE web_session (
 );
 CREATE INDEX web_session_expiry ON web_session(expires_at_us);
 )sql"},
+    Migration{7, "bookable hours of equipment and the reasons of booking decisions", R"sql(
+ALTER TABLE equipment ADD COLUMN bookable_days INTEGER NOT NULL DEFAULT 127
+    CHECK (bookable_days BETWEEN 1 AND 127);
+ALTER TABLE equipment ADD COLUMN bookable_from_minute INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE equipment ADD COLUMN bookable_to_minute INTEGER NOT NULL DEFAULT 1440;
+ALTER TABLE equipment ADD COLUMN utc_offset_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE booking ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX booking_start ON booking(start_us);
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {
