@@ -166,14 +166,14 @@ bool SqlBookingStore::change_booking_status(lab::BookingId id, lab::BookingStatu
         const bool records_handover =
             to == lab::BookingStatus::checked_out || to == lab::BookingStatus::returned;
         soci::statement update =
-            records_handover ? (sql.prepare << "UPDATE booking SET status = :to" << set_time
-                                            << " WHERE id = :id AND status = :from",
-                                soci::use(to_text), soci::use(when), soci::use(note),
-                                soci::use(key), soci::use(from_text))
-                             : (sql.prepare << "UPDATE booking SET status = :to, reason = :note "
-                                               "WHERE id = :id AND status = :from",
-                                soci::use(to_text), soci::use(note), soci::use(key),
-                                soci::use(from_text));
+            records_handover
+                ? (sql.prepare << "UPDATE booking SET status = :to" << set_time
+                               << " WHERE id = :id AND status = :from",
+                   soci::use(to_text), soci::use(when), soci::use(note), soci::use(key),
+                   soci::use(from_text))
+                : (sql.prepare << "UPDATE booking SET status = :to, reason = :note "
+                                  "WHERE id = :id AND status = :from",
+                   soci::use(to_text), soci::use(note), soci::use(key), soci::use(from_text));
         update.execute(true);
         if (update.get_affected_rows() != 1) {
             return false;
@@ -205,8 +205,8 @@ lab::BookingPage SqlBookingStore::find_bookings(const lab::BookingFilter& filter
             "start_us < :to";
         long long total = 0;
         sql << "SELECT COUNT(*)" << where, soci::use(equipment), soci::use(equipment),
-            soci::use(user), soci::use(user), soci::use(user), soci::use(status),
-            soci::use(status), soci::use(from_us), soci::use(to_us), soci::into(total);
+            soci::use(user), soci::use(user), soci::use(user), soci::use(status), soci::use(status),
+            soci::use(from_us), soci::use(to_us), soci::into(total);
         const long long lim = limit;
         const long long off = offset;
         soci::rowset<soci::row> rows =

@@ -101,8 +101,8 @@ lab::Outcome<lab::Equipment> SqlBookingStore::update_equipment(lab::EquipmentId 
 
 std::vector<lab::Equipment> SqlBookingStore::list_equipment() {
     return with_session(database_, "cannot list equipment", [&](soci::session& sql) {
-        soci::rowset<soci::row> rows =
-            sql.prepare << "SELECT " << equipment_columns << " FROM equipment ORDER BY id";
+        soci::rowset<soci::row> rows = sql.prepare << "SELECT " << equipment_columns
+                                                   << " FROM equipment ORDER BY id";
         std::vector<lab::Equipment> out;
         for (const auto& row : rows) {
             out.push_back(equipment_from(row));

@@ -54,8 +54,7 @@ Outcome<void> check_within_hours(const BookableHours& hours,
     const auto from = local_time(hours, start);
     if (!open_on(hours, from.weekday_bit) || from.minute < hours.from_minute ||
         from.minute >= hours.to_minute) {
-        return reject(errc::invalid_field,
-                      "start: outside the bookable hours " + describe(hours));
+        return reject(errc::invalid_field, "start: outside the bookable hours " + describe(hours));
     }
     const auto to = local_time(hours, end);
     const bool ends_at_midnight_close =

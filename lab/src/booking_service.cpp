@@ -8,7 +8,9 @@ bool may_manage(const User& user) {
     return user.data.role == Role::manager || user.data.role == Role::admin;
 }
 
-bool is_staff(const User& user) { return user.data.role != Role::enterprise_user; }
+bool is_staff(const User& user) {
+    return user.data.role != Role::enterprise_user;
+}
 
 bool is_party(const Booking& booking, const User& user) {
     return booking.request.requested_by == user.id || booking.request.on_behalf_of == user.id;
@@ -78,7 +80,7 @@ BookingService::SeriesResult BookingService::book_series(const BookingRequest& f
         if (booked) {
             result.booked.push_back(*booked);
         } else {
-            result.skipped.push_back(booked.error());
+            result.skipped.push_back({occurrence, booked.error()});
         }
     }
     return result;

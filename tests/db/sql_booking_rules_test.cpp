@@ -114,8 +114,7 @@ TEST_P(BookingRulesTest, ListsFilterByEquipmentUserStatusAndTimeAndPage) {
     const auto cancelled =
         bookings_.find_bookings({{}, {}, lab::BookingStatus::cancelled, {}, {}}, 0, 50);
     EXPECT_EQ(cancelled.total, 1);
-    const auto tuesday =
-        bookings_.find_bookings({{}, {}, {}, monday_ + 24h, monday_ + 48h}, 0, 50);
+    const auto tuesday = bookings_.find_bookings({{}, {}, {}, monday_ + 24h, monday_ + 48h}, 0, 50);
     EXPECT_EQ(tuesday.total, 1);
     EXPECT_EQ(bookings_.list_equipment().size(), 2U);
 }

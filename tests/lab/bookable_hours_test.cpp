@@ -12,7 +12,9 @@ using namespace std::chrono_literals;
 const system_clock::time_point monday = sys_days{year{2026} / March / 2};
 
 // Mon–Fri 08:00–18:00 in UTC+08:00.
-BookableHours office_hours() { return {0x1f, 8 * 60, 18 * 60, 8 * 60}; }
+BookableHours office_hours() {
+    return {0x1f, 8 * 60, 18 * 60, 8 * 60};
+}
 
 TEST(BookableHours, AllowsABookingWithinOneOpenDayInTheLabsZone) {
     // 08:00–18:00 at UTC+8 is 00:00–10:00 UTC.
@@ -53,8 +55,7 @@ TEST(BookableHours, ChecksItsOwnFieldsAndDescribesThem) {
     EXPECT_TRUE(check_bookable_hours(office_hours()));
     EXPECT_EQ(check_bookable_hours({0, 0, 60, 0}).error().message.rfind("bookable_days", 0), 0U);
     EXPECT_EQ(check_bookable_hours({1, 600, 600, 0}).error().message.rfind("bookable_to", 0), 0U);
-    EXPECT_EQ(check_bookable_hours({1, -1, 600, 0}).error().message.rfind("bookable_from", 0),
-              0U);
+    EXPECT_EQ(check_bookable_hours({1, -1, 600, 0}).error().message.rfind("bookable_from", 0), 0U);
     EXPECT_EQ(
         check_bookable_hours({1, 0, 600, 15 * 60}).error().message.rfind("utc_offset_minutes", 0),
         0U);

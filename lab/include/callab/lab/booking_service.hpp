@@ -26,9 +26,13 @@ public:
     /// whom it is for; enterprise users book only for themselves).
     Outcome<Booking> book(const BookingRequest& request, const User& by, TimePoint now);
 
+    struct Skipped {
+        BookingRequest occurrence;
+        Rejection why;
+    };
     struct SeriesResult {
         std::vector<Booking> booked;
-        std::vector<Rejection> skipped; ///< one per occurrence that was not booked, with why
+        std::vector<Skipped> skipped; ///< one per occurrence that was not booked, with why
     };
     /// Books `count` occurrences `every` apart starting with `first`, skipping conflicts.
     SeriesResult book_series(const BookingRequest& first, std::chrono::hours every, int count,
