@@ -361,6 +361,14 @@ CREATE TABLE mail_claim (
     notice_id BIGINT PRIMARY KEY REFERENCES recall_notice(id),
     claimed_at_us BIGINT NOT NULL
 );
+    Migration{10, "bookable hours of equipment and the reasons of booking decisions", R"sql(
+ALTER TABLE equipment ADD COLUMN bookable_days INTEGER NOT NULL DEFAULT 127
+    CHECK (bookable_days BETWEEN 1 AND 127);
+ALTER TABLE equipment ADD COLUMN bookable_from_minute INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE equipment ADD COLUMN bookable_to_minute INTEGER NOT NULL DEFAULT 1440;
+ALTER TABLE equipment ADD COLUMN utc_offset_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE booking ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX booking_start ON booking(start_us);
 )sql"},
 };
 

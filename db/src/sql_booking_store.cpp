@@ -5,13 +5,14 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace callab::db {
 namespace {
 
 constexpr const char* booking_columns =
     "id, equipment_id, requested_by, on_behalf_of, start_us, end_us, blocked_until_us, status, "
-    "purpose, job_id, checked_out_at_us, returned_at_us, condition_out, condition_in";
+    "purpose, job_id, checked_out_at_us, returned_at_us, condition_out, condition_in, reason";
 constexpr const char* holding_statuses = "('requested', 'approved', 'checked_out')";
 
 lab::Booking booking_from(const soci::row& row) {
@@ -40,6 +41,7 @@ lab::Booking booking_from(const soci::row& row) {
     }
     b.condition_out = column_text(row, "condition_out");
     b.condition_in = column_text(row, "condition_in");
+    b.reason = column_text(row, "reason");
     return b;
 }
 
@@ -67,51 +69,6 @@ double overlap_hours(long long start_us, long long end_us, long long from_us, lo
 }
 
 } // namespace
-
-lab::Equipment SqlBookingStore::add_equipment(const lab::NewEquipment& equipment,
-                                              std::string_view actor) {
-    return with_session(database_, "cannot add equipment", [&](soci::session& sql) {
-        WriteTransaction tx(sql, database_.backend());
-        auto standard = OptionalKey::of(equipment.standard);
-        const int approval = equipment.approval_required ? 1 : 0;
-        long long id = 0;
-        sql << "INSERT INTO equipment (name, standard_id, approval_required, "
-               "service_buffer_minutes) VALUES (:n, :s, :a, :b) RETURNING id",
-            soci::use(equipment.name), soci::use(standard.value, standard.indicator),
-            soci::use(approval), soci::use(equipment.service_buffer_minutes), soci::into(id);
-        append_audit(
-            sql, actor, "equipment", std::to_string(id), "create", "",
-            audit_fields(
-                {{"name", equipment.name},
-                 {"standard", equipment.standard ? equipment.standard->to_string() : std::string()},
-                 {"approval_required", approval ? "yes" : "no"},
-                 {"service_buffer_minutes", std::to_string(equipment.service_buffer_minutes)}}));
-        tx.commit();
-        return lab::Equipment{lab::EquipmentId{id}, equipment};
-    });
-}
-
-std::optional<lab::Equipment> SqlBookingStore::find_equipment(lab::EquipmentId id) {
-    return with_session(database_, "cannot read equipment", [&](soci::session& sql) {
-        const long long key = id.value();
-        soci::rowset<soci::row> rows =
-            (sql.prepare << "SELECT id, name, standard_id, approval_required, "
-                            "service_buffer_minutes FROM equipment WHERE id = :id",
-             soci::use(key));
-        for (const auto& row : rows) {
-            lab::Equipment e{lab::EquipmentId{column_int64(row, "id")}, {}};
-            e.data.name = column_text(row, "name");
-            if (const auto standard = column_optional_int64(row, "standard_id")) {
-                e.data.standard = lab::StandardId{*standard};
-            }
-            e.data.approval_required = column_int64(row, "approval_required") != 0;
-            e.data.service_buffer_minutes =
-                static_cast<int>(column_int64(row, "service_buffer_minutes"));
-            return std::optional<lab::Equipment>{e};
-        }
-        return std::optional<lab::Equipment>{};
-    });
-}
 
 lab::Outcome<lab::Booking> SqlBookingStore::create_booking(const lab::BookingRequest& request,
                                                            lab::BookingStatus status,
@@ -143,11 +100,12 @@ lab::Outcome<lab::Booking> SqlBookingStore::create_booking(const lab::BookingReq
             long long id = 0;
             sql << "INSERT INTO booking (equipment_id, requested_by, on_behalf_of, start_us, "
                    "end_us, blocked_until_us, status, purpose, job_id, condition_out, "
-                   "condition_in) VALUES (:e, :by, :behalf, :s, :end, :blocked, :status, "
-                   ":purpose, :job, '', '') RETURNING id",
+                   "condition_in, reason) VALUES (:e, :by, :behalf, :s, :end, :blocked, :status, "
+                   ":purpose, :job, '', '', :reason) RETURNING id",
                 soci::use(equipment_id), soci::use(by), soci::use(behalf.value, behalf.indicator),
                 soci::use(start), soci::use(end), soci::use(blocked), soci::use(status_text),
-                soci::use(request.purpose), soci::use(job.value, job.indicator), soci::into(id);
+                soci::use(request.purpose), soci::use(job.value, job.indicator),
+                soci::use(request.override_reason), soci::into(id);
             append_audit(sql, actor, "booking", std::to_string(id), "create", "",
                          audit_fields({{"equipment", request.equipment.to_string()},
                                        {"requested_by", request.requested_by.to_string()},
@@ -157,13 +115,15 @@ lab::Outcome<lab::Booking> SqlBookingStore::create_booking(const lab::BookingReq
                                        {"start_us", std::to_string(start)},
                                        {"end_us", std::to_string(end)},
                                        {"status", status_text},
-                                       {"purpose", request.purpose}}));
+                                       {"purpose", request.purpose},
+                                       {"override_reason", request.override_reason}}));
             tx.commit();
             lab::Booking booking;
             booking.id = lab::BookingId{id};
             booking.request = request;
             booking.status = status;
             booking.blocked_until = from_microseconds(blocked);
+            booking.reason = request.override_reason;
             return booking;
         });
     } catch (const DatabaseError& e) {
@@ -206,13 +166,14 @@ bool SqlBookingStore::change_booking_status(lab::BookingId id, lab::BookingStatu
         const bool records_handover =
             to == lab::BookingStatus::checked_out || to == lab::BookingStatus::returned;
         soci::statement update =
-            records_handover ? (sql.prepare << "UPDATE booking SET status = :to" << set_time
-                                            << " WHERE id = :id AND status = :from",
-                                soci::use(to_text), soci::use(when), soci::use(note),
-                                soci::use(key), soci::use(from_text))
-                             : (sql.prepare << "UPDATE booking SET status = :to WHERE id = :id AND "
-                                               "status = :from",
-                                soci::use(to_text), soci::use(key), soci::use(from_text));
+            records_handover
+                ? (sql.prepare << "UPDATE booking SET status = :to" << set_time
+                               << " WHERE id = :id AND status = :from",
+                   soci::use(to_text), soci::use(when), soci::use(note), soci::use(key),
+                   soci::use(from_text))
+                : (sql.prepare << "UPDATE booking SET status = :to, reason = :note "
+                                  "WHERE id = :id AND status = :from",
+                   soci::use(to_text), soci::use(note), soci::use(key), soci::use(from_text));
         update.execute(true);
         if (update.get_affected_rows() != 1) {
             return false;
@@ -222,6 +183,44 @@ bool SqlBookingStore::change_booking_status(lab::BookingId id, lab::BookingStatu
             audit_fields({{"status", to_text}, {"at_us", std::to_string(when)}, {"note", note}}));
         tx.commit();
         return true;
+    });
+}
+
+lab::BookingPage SqlBookingStore::find_bookings(const lab::BookingFilter& filter,
+                                                std::int64_t offset, std::int64_t limit) {
+    return with_session(database_, "cannot list bookings", [&](soci::session& sql) {
+        // Unset filters bind values that match every row; each value is bound per use.
+        const long long equipment = filter.equipment ? filter.equipment->value() : 0;
+        const long long user = filter.user ? filter.user->value() : 0;
+        const std::string status =
+            filter.status ? std::string(lab::enum_name(*filter.status, lab::booking_status_names))
+                          : std::string();
+        const long long from_us =
+            filter.from ? to_microseconds(*filter.from) : std::numeric_limits<long long>::min();
+        const long long to_us =
+            filter.to ? to_microseconds(*filter.to) : std::numeric_limits<long long>::max();
+        const std::string where =
+            " FROM booking WHERE (:e1 = 0 OR equipment_id = :e2) AND (:u1 = 0 OR requested_by "
+            "= :u2 OR on_behalf_of = :u3) AND (:s1 = '' OR status = :s2) AND end_us > :from AND "
+            "start_us < :to";
+        long long total = 0;
+        sql << "SELECT COUNT(*)" << where, soci::use(equipment), soci::use(equipment),
+            soci::use(user), soci::use(user), soci::use(user), soci::use(status), soci::use(status),
+            soci::use(from_us), soci::use(to_us), soci::into(total);
+        const long long lim = limit;
+        const long long off = offset;
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT " << booking_columns << where
+                         << " ORDER BY start_us, id LIMIT :lim OFFSET :off",
+             soci::use(equipment), soci::use(equipment), soci::use(user), soci::use(user),
+             soci::use(user), soci::use(status), soci::use(status), soci::use(from_us),
+             soci::use(to_us), soci::use(lim), soci::use(off));
+        lab::BookingPage page;
+        page.total = total;
+        for (const auto& row : rows) {
+            page.items.push_back(booking_from(row));
+        }
+        return page;
     });
 }
 

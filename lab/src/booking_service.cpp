@@ -8,7 +8,19 @@ bool may_manage(const User& user) {
     return user.data.role == Role::manager || user.data.role == Role::admin;
 }
 
+bool is_staff(const User& user) {
+    return user.data.role != Role::enterprise_user;
+}
+
+bool is_party(const Booking& booking, const User& user) {
+    return booking.request.requested_by == user.id || booking.request.on_behalf_of == user.id;
+}
+
 } // namespace
+
+bool BookingService::may_see(const Booking& booking, const User& by) {
+    return is_staff(by) || is_party(booking, by);
+}
 
 Outcome<Booking> BookingService::book(const BookingRequest& request, const User& by,
                                       TimePoint now) {
@@ -28,14 +40,22 @@ Outcome<Booking> BookingService::book(const BookingRequest& request, const User&
         return lab::reject(errc::not_found,
                            "equipment: " + request.equipment.to_string() + " does not exist");
     }
+    if (auto within = check_within_hours(equipment->data.hours, request.start, request.end);
+        !within) {
+        return within.error();
+    }
     if (equipment->data.standard) {
         const auto standard = standards_.find_standard(*equipment->data.standard);
         if (standard) {
             const auto latest = standards_.latest_certificate(standard->id);
+            std::optional<UsageOverride> override_by;
+            if (!request.override_reason.empty()) {
+                override_by = UsageOverride{by.id, by.data.role, request.override_reason};
+            }
             // The standard has to be usable on the last day of the booking.
             auto usable = check_standard_usable(*standard, latest,
                                                 date_of(request.end - std::chrono::microseconds(1)),
-                                                std::nullopt);
+                                                override_by);
             if (!usable) {
                 return usable.error();
             }
@@ -60,7 +80,7 @@ BookingService::SeriesResult BookingService::book_series(const BookingRequest& f
         if (booked) {
             result.booked.push_back(*booked);
         } else {
-            result.skipped.push_back(booked.error());
+            result.skipped.push_back({occurrence, booked.error()});
         }
     }
     return result;
@@ -96,25 +116,49 @@ Outcome<Booking> BookingService::reject(BookingId id, const User& by, const std:
     if (!may_manage(by)) {
         return lab::reject(errc::not_permitted, "only a manager rejects bookings");
     }
+    if (reason.empty()) {
+        return lab::reject(errc::invalid_field, "reason: a rejection needs a reason");
+    }
     return move(id, BookingStatus::rejected, by, std::chrono::system_clock::now(), reason);
 }
 
-Outcome<Booking> BookingService::cancel(BookingId id, const User& by) {
+Outcome<Booking> BookingService::cancel(BookingId id, const User& by, const std::string& reason) {
     const auto booking = bookings_.find_booking(id);
-    if (booking && !may_manage(by) && booking->request.requested_by != by.id &&
-        booking->request.on_behalf_of != by.id) {
+    if (booking && !may_manage(by) && !is_party(*booking, by)) {
         return lab::reject(errc::not_permitted, "only the booker or a manager cancels a booking");
     }
-    return move(id, BookingStatus::cancelled, by, std::chrono::system_clock::now(), "");
+    return move(id, BookingStatus::cancelled, by, std::chrono::system_clock::now(), reason);
+}
+
+Outcome<Booking> BookingService::no_show(BookingId id, const User& by, TimePoint now) {
+    if (!is_staff(by)) {
+        return lab::reject(errc::not_permitted, "only lab staff mark a booking as a no-show");
+    }
+    const auto booking = bookings_.find_booking(id);
+    if (booking && booking->status == BookingStatus::approved &&
+        now < booking->request.start + no_show_grace) {
+        return lab::reject(errc::invalid_transition,
+                           "booking " + id.to_string() +
+                               " may be marked a no-show only 30 minutes after its start");
+    }
+    return move(id, BookingStatus::no_show, by, now, "not collected");
 }
 
 Outcome<Booking> BookingService::check_out(BookingId id, const User& by, TimePoint at,
                                            const std::string& condition) {
+    const auto booking = bookings_.find_booking(id);
+    if (booking && !is_staff(by) && !is_party(*booking, by)) {
+        return lab::reject(errc::not_permitted, "only the booker or lab staff check out");
+    }
     return move(id, BookingStatus::checked_out, by, at, condition);
 }
 
 Outcome<Booking> BookingService::check_in(BookingId id, const User& by, TimePoint at,
                                           const std::string& condition) {
+    const auto booking = bookings_.find_booking(id);
+    if (booking && !is_staff(by) && !is_party(*booking, by)) {
+        return lab::reject(errc::not_permitted, "only the booker or lab staff return equipment");
+    }
     return move(id, BookingStatus::returned, by, at, condition);
 }
 

@@ -98,7 +98,8 @@ TEST_P(BookingTest, ARecurringSeriesSkipsConflicts) {
     const auto series = service_.book_series(request(now_ + 9h, 1h, tech_), 24h, 4, tech_, now_);
     EXPECT_EQ(series.booked.size(), 3U);
     ASSERT_EQ(series.skipped.size(), 1U);
-    EXPECT_NE(series.skipped[0].message.find("booking " + busy.id.to_string()), std::string::npos);
+    EXPECT_NE(series.skipped[0].why.message.find("booking " + busy.id.to_string()),
+              std::string::npos);
     EXPECT_EQ(bookings_.bookings_of(scope_.id, now_, now_ + 5 * 24h).size(), 4U);
 }
 

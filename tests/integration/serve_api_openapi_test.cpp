@@ -9,12 +9,40 @@ namespace {
 namespace http = boost::beast::http;
 
 http::verb verb_of(const std::string& method) {
-    const std::map<std::string, http::verb> verbs{
-        {"get", http::verb::get}, {"post", http::verb::post}, {"delete", http::verb::delete_}};
+    const std::map<std::string, http::verb> verbs{{"get", http::verb::get},
+                                                  {"post", http::verb::post},
+                                                  {"patch", http::verb::patch},
+                                                  {"delete", http::verb::delete_}};
     return verbs.at(method);
 }
 
-TEST_F(ServeApiTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
+class OpenApiWalkTest : public ServeApiTest {
+protected:
+    /// A booking by `role` in the state `action` acts on, in its own hour.
+    std::int64_t booking_for(const std::string& action, const std::string& role, int hour) {
+        const auto now = std::chrono::system_clock::now();
+        const auto start = action == "no-show" ? now - std::chrono::hours(hour + 1)
+                                               : now + std::chrono::hours(24 * 400 + hour);
+        lab::BookingRequest request{lab::EquipmentId{equipment_},
+                                    user_.at(role).id,
+                                    std::nullopt,
+                                    start,
+                                    start + std::chrono::minutes(30),
+                                    "walk",
+                                    std::nullopt};
+        const auto status = action == "approve" || action == "reject"
+                                ? lab::BookingStatus::requested
+                                : lab::BookingStatus::approved;
+        const auto booking = bookings_->create_booking(request, status, "test").value();
+        if (action == "return") {
+            EXPECT_TRUE(bookings_->change_booking_status(
+                booking.id, status, lab::BookingStatus::checked_out, now, "ok", "test"));
+        }
+        return booking.id.value();
+    }
+};
+
+TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
     const auto document = send(http::verb::get, "/api/openapi.json");
     ASSERT_EQ(document.status, 200);
     EXPECT_EQ(document.json["openapi"], "3.0.3");
@@ -30,6 +58,7 @@ TEST_F(ServeApiTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
     ASSERT_EQ(booked.status, 201) << booked.body;
     std::map<std::string, std::int64_t> ids{
         {"/api/equipment/{id}", equipment_},
+        {"/api/equipment/{id}/calendar.ics", equipment_},
         {"/api/bookings/{id}", booked.json["id"].get<std::int64_t>()},
         {"/api/jobs/{id}", job.id.value()}};
 
@@ -111,6 +140,12 @@ TEST_F(ServeApiTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
                     target = path;
                     target.replace(target.find("{id}"), 4, fresh_request(path));
                 }
+                if (path.starts_with("/api/bookings/{id}/")) {
+                    // Each action gets a booking of the role's own in the state it acts on.
+                    target = path;
+                    target.replace(target.find("{id}"), 4,
+                                   std::to_string(booking_for(path.substr(19), role, ++hour)));
+                }
                 const auto reply =
                     send(verb_of(method), target, body.is_null() ? "" : body.dump(), as);
                 EXPECT_EQ(reply.status, expected)
@@ -124,7 +159,7 @@ TEST_F(ServeApiTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
             }
         }
     }
-    EXPECT_EQ(operations, 24);
+    EXPECT_EQ(operations, 35);
 }
 
 } // namespace

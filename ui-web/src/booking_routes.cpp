@@ -1,7 +1,6 @@
 #include "booking_routes.hpp"
 
 #include "api_error.hpp"
-#include "equipment_routes.hpp"
 #include "json_body.hpp"
 #include "list_query.hpp"
 
@@ -15,11 +14,12 @@ nlohmann::json optional_id(const auto& id) {
     return id ? nlohmann::json(id->value()) : nlohmann::json(nullptr);
 }
 
-bool may_see(const lab::Booking& booking, const lab::User& user) {
-    if (user.data.role != lab::Role::enterprise_user) {
-        return true;
-    }
-    return booking.request.requested_by == user.id || booking.request.on_behalf_of == user.id;
+nlohmann::json optional_time(const std::optional<lab::TimePoint>& t) {
+    return t ? nlohmann::json(format_utc(*t)) : nlohmann::json(nullptr);
+}
+
+BodyProblem invalid(const std::string& field, const std::string& what) {
+    return {http::status::unprocessable_entity, "invalid_field", field + ": " + what, field};
 }
 
 } // namespace
@@ -34,7 +34,29 @@ nlohmann::json booking_to_json(const lab::Booking& booking) {
             {"on_behalf_of", optional_id(booking.request.on_behalf_of)},
             {"job_id", optional_id(booking.request.job)},
             {"status", lab::enum_name(booking.status, lab::booking_status_names)},
-            {"blocked_until", format_utc(booking.blocked_until)}};
+            {"blocked_until", format_utc(booking.blocked_until)},
+            {"checked_out_at", optional_time(booking.checked_out_at)},
+            {"returned_at", optional_time(booking.returned_at)},
+            {"condition_out", booking.condition_out},
+            {"condition_in", booking.condition_in},
+            {"reason", booking.reason}};
+}
+
+nlohmann::json BookingRoutes::conflicting(const lab::BookingRequest& wanted,
+                                          const lab::User& user) {
+    const auto item = services_.bookings.find_equipment(wanted.equipment);
+    const auto buffer = std::chrono::minutes(item ? item->data.service_buffer_minutes : 0);
+    for (const auto& other : services_.bookings.bookings_of(wanted.equipment, wanted.start - buffer,
+                                                            wanted.end + buffer)) {
+        if (lab::booking_holds_slot(other.status)) {
+            return lab::BookingService::may_see(other, user)
+                       ? booking_to_json(other)
+                       : nlohmann::json{{"id", other.id.value()},
+                                        {"start", format_utc(other.request.start)},
+                                        {"end", format_utc(other.request.end)}};
+        }
+    }
+    return nullptr;
 }
 
 Response BookingRoutes::book(const Request& request, const SignedIn& who) {
@@ -58,13 +80,18 @@ Response BookingRoutes::book(const Request& request, const SignedIn& who) {
     if (!purpose) {
         return problem_response(request, purpose.error());
     }
+    auto override_reason = optional_string_field(*body, "override_reason");
+    if (!override_reason) {
+        return problem_response(request, override_reason.error());
+    }
     lab::BookingRequest wanted{lab::EquipmentId{*equipment},
                                who.user.id,
                                std::nullopt,
                                *start,
                                *end,
                                *purpose,
-                               std::nullopt};
+                               std::nullopt,
+                               *override_reason};
     for (const auto& [name, target] : {std::pair{"on_behalf_of", 0}, std::pair{"job_id", 1}}) {
         if (!body->contains(name) || (*body)[name].is_null()) {
             continue;
@@ -79,6 +106,15 @@ Response BookingRoutes::book(const Request& request, const SignedIn& who) {
             wanted.job = lab::JobId{*id};
         }
     }
+    if (wanted.on_behalf_of && !services_.users.find_user(*wanted.on_behalf_of)) {
+        return api_error(request, http::status::unprocessable_entity, "invalid_field",
+                         "on_behalf_of: user " + wanted.on_behalf_of->to_string() +
+                             " does not exist",
+                         "on_behalf_of");
+    }
+    if (const auto repeat = body->find("repeat"); repeat != body->end() && !repeat->is_null()) {
+        return book_series(request, who, wanted, *repeat);
+    }
     lab::BookingService service(services_.bookings, services_.standards);
     auto booked = service.book(wanted, who.user, std::chrono::system_clock::now());
     if (booked) {
@@ -86,30 +122,53 @@ Response BookingRoutes::book(const Request& request, const SignedIn& who) {
     }
     auto response = rejection_response(request, booked.error());
     if (booked.error().code == lab::errc::conflict) {
-        const auto item = services_.bookings.find_equipment(wanted.equipment);
-        const auto buffer = std::chrono::minutes(item ? item->data.service_buffer_minutes : 0);
-        for (const auto& other : services_.bookings.bookings_of(
-                 wanted.equipment, wanted.start - buffer, wanted.end + buffer)) {
-            if (lab::booking_holds_slot(other.status)) {
-                auto error = nlohmann::json::parse(response.body());
-                error["conflicting_booking"] =
-                    may_see(other, who.user)
-                        ? booking_to_json(other)
-                        : nlohmann::json{{"id", other.id.value()},
-                                         {"start", format_utc(other.request.start)},
-                                         {"end", format_utc(other.request.end)}};
-                response.body() = error.dump();
-                response.prepare_payload();
-                break;
-            }
-        }
+        auto error = nlohmann::json::parse(response.body());
+        error["conflicting_booking"] = conflicting(wanted, who.user);
+        response.body() = error.dump();
+        response.prepare_payload();
     }
     return response;
 }
 
+Response BookingRoutes::book_series(const Request& request, const SignedIn& who,
+                                    const lab::BookingRequest& first,
+                                    const nlohmann::json& repeat) {
+    if (!repeat.is_object()) {
+        return problem_response(request, invalid("repeat", "must be an object {every, count}"));
+    }
+    const auto every = repeat.value("every", nlohmann::json());
+    if (!every.is_string() || (every != "day" && every != "week")) {
+        return problem_response(request, invalid("repeat.every", "must be \"day\" or \"week\""));
+    }
+    const auto count = repeat.value("count", nlohmann::json());
+    if (!count.is_number_integer() || count.get<int>() < 1 || count.get<int>() > 52) {
+        return problem_response(request,
+                                invalid("repeat.count", "must be an integer from 1 to 52"));
+    }
+    const auto step = every == "day" ? std::chrono::hours(24) : std::chrono::hours(24 * 7);
+    lab::BookingService service(services_.bookings, services_.standards);
+    const auto series = service.book_series(first, step, count.get<int>(), who.user,
+                                            std::chrono::system_clock::now());
+    nlohmann::json out{{"booked", nlohmann::json::array()}, {"skipped", nlohmann::json::array()}};
+    for (const auto& booking : series.booked) {
+        out["booked"].push_back(booking_to_json(booking));
+    }
+    for (const auto& [occurrence, why] : series.skipped) {
+        auto entry = nlohmann::json::parse(rejection_response(request, why).body());
+        entry["start"] = format_utc(occurrence.start);
+        entry["end"] = format_utc(occurrence.end);
+        if (why.code == lab::errc::conflict) {
+            entry["conflicting_booking"] = conflicting(occurrence, who.user);
+        }
+        out["skipped"].push_back(entry);
+    }
+    const auto status = series.booked.empty() ? http::status::conflict : http::status::created;
+    return json_response(request, status, out);
+}
+
 Response BookingRoutes::booking(const Request& request, const SignedIn& who, lab::BookingId id) {
     const auto found = services_.bookings.find_booking(id);
-    if (!found || !may_see(*found, who.user)) {
+    if (!found || !lab::BookingService::may_see(*found, who.user)) {
         return api_error(request, http::status::not_found, "not_found",
                          "booking " + id.to_string() + " does not exist");
     }
@@ -119,8 +178,22 @@ Response BookingRoutes::booking(const Request& request, const SignedIn& who, lab
 Response BookingRoutes::handle(const Request& request, std::string_view path, const SignedIn& who) {
     const auto segments = path_segments(path, base());
     if (segments.empty()) {
-        return request.method() == http::verb::post ? book(request, who)
-                                                    : method_not_allowed(request, path, "POST");
+        if (is_read(request)) {
+            return list(request, who);
+        }
+        return request.method() == http::verb::post
+                   ? book(request, who)
+                   : method_not_allowed(request, path, "GET, HEAD, POST");
+    }
+    const auto id = parse_id(segments[0]);
+    if (!id) {
+        return api_error(request, http::status::not_found, "not_found",
+                         "booking id '" + std::string(segments[0]) + "' is not a positive integer");
+    }
+    if (segments.size() == 2) {
+        return request.method() == http::verb::post
+                   ? act(request, who, lab::BookingId{*id}, segments[1])
+                   : method_not_allowed(request, path, "POST");
     }
     if (segments.size() != 1) {
         return api_error(request, http::status::not_found, "not_found",
@@ -128,11 +201,6 @@ Response BookingRoutes::handle(const Request& request, std::string_view path, co
     }
     if (!is_read(request)) {
         return method_not_allowed(request, path, "GET, HEAD");
-    }
-    const auto id = parse_id(segments[0]);
-    if (!id) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "booking id '" + std::string(segments[0]) + "' is not a positive integer");
     }
     return booking(request, who, lab::BookingId{*id});
 }

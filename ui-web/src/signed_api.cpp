@@ -26,6 +26,7 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<ActivityRoutes>(services));
     resources_.push_back(std::make_unique<StatisticsRoutes>(services));
     resources_.push_back(std::make_unique<RecallRoutes>(services));
+    resources_.push_back(std::make_unique<MyCalendarRoutes>(services));
 }
 
 bool SignedApi::may_read_jobs(const Request& request) {
@@ -54,7 +55,9 @@ std::optional<Response> SignedApi::route(const Request& request, std::string_vie
     }
     ResourceRoutes* resource = nullptr;
     for (const auto& candidate : resources_) {
-        if (path_is_under(target, candidate->base())) {
+        // The longest base wins: "/api/users/me/calendar.ics" over "/api/users".
+        if (path_is_under(target, candidate->base()) &&
+            (resource == nullptr || candidate->base().size() > resource->base().size())) {
             resource = candidate.get();
         }
     }

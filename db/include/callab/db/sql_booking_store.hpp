@@ -15,6 +15,10 @@ public:
     lab::Equipment add_equipment(const lab::NewEquipment& equipment,
                                  std::string_view actor) override;
     std::optional<lab::Equipment> find_equipment(lab::EquipmentId id) override;
+    lab::Outcome<lab::Equipment> update_equipment(lab::EquipmentId id,
+                                                  const lab::NewEquipment& equipment,
+                                                  std::string_view actor) override;
+    std::vector<lab::Equipment> list_equipment() override;
     lab::Outcome<lab::Booking> create_booking(const lab::BookingRequest& request,
                                               lab::BookingStatus status,
                                               std::string_view actor) override;
@@ -22,6 +26,8 @@ public:
     bool change_booking_status(lab::BookingId id, lab::BookingStatus from, lab::BookingStatus to,
                                lab::TimePoint at, const std::string& note,
                                std::string_view actor) override;
+    lab::BookingPage find_bookings(const lab::BookingFilter& filter, std::int64_t offset,
+                                   std::int64_t limit) override;
     std::vector<lab::Booking> bookings_of(lab::EquipmentId equipment, lab::TimePoint from,
                                           lab::TimePoint to) override;
     double usage_hours(lab::EquipmentId equipment, lab::TimePoint from, lab::TimePoint to) override;

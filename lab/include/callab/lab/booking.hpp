@@ -1,11 +1,14 @@
 #pragma once
 
+#include <callab/lab/bookable_hours.hpp>
 #include <callab/lab/enum_names.hpp>
 #include <callab/lab/strong_id.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace callab::lab {
 
@@ -41,6 +44,7 @@ struct NewEquipment {
     std::optional<StandardId> standard; ///< when the equipment is one of the lab's standards
     bool approval_required = false;
     int service_buffer_minutes = 0; ///< kept free after each booking for return and checks
+    BookableHours hours = {};       ///< when it may be booked
 };
 
 struct Equipment {
@@ -58,6 +62,9 @@ struct BookingRequest {
     TimePoint end;
     std::string purpose;
     std::optional<JobId> job; ///< the job the booking serves
+    /// A manager's reason for booking equipment whose standard is overdue or suspended
+    /// (empty: no override).
+    std::string override_reason = {};
 };
 
 struct Booking {
@@ -70,6 +77,24 @@ struct Booking {
     std::optional<TimePoint> returned_at;
     std::string condition_out; ///< condition notes at check-out
     std::string condition_in;  ///< condition notes at return
+    /// The reason given with the booking's last decision: a manager's standards override at
+    /// booking, or the note of a rejection, cancellation or no-show.
+    std::string reason;
+};
+
+/// Which bookings a listing wants; unset fields do not filter.
+struct BookingFilter {
+    std::optional<EquipmentId> equipment;
+    std::optional<UserId> user; ///< booked by or on behalf of this user
+    std::optional<BookingStatus> status;
+    std::optional<TimePoint> from; ///< bookings ending after this
+    std::optional<TimePoint> to;   ///< bookings starting before this
+};
+
+/// One page of bookings and how many match the filter in all.
+struct BookingPage {
+    std::vector<Booking> items;
+    std::int64_t total = 0;
 };
 
 } // namespace callab::lab
