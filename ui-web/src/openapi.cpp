@@ -204,7 +204,7 @@ json schemas() {
         {"BookingNote", object({{"reason", text}, {"condition", text}}, json::array())},
         {"Booking",
          object(
-             {{"id", id},
+             {{"id", read_only(id)},
               {"equipment_id", id},
               {"start", time},
               {"end", time},
