@@ -1,5 +1,7 @@
 #include "serve_api_fixture.hpp"
 
+#include "serve_api_bench.hpp"
+
 #include <boost/asio/ip/tcp.hpp>
 
 namespace callab::test_support {
@@ -54,8 +56,10 @@ void ServeApiTest::SetUp() {
     bookings_ = std::make_unique<db::SqlBookingStore>(*database_);
     standards_ = std::make_unique<db::SqlStandardStore>(*database_);
     jobs_ = std::make_unique<lab::JobService>(*job_store_);
+    runs_ = typed_run_manager(*job_store_, *users_, *standards_);
     services_ = std::make_unique<web::ApiServices>(
         web::ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
+    services_->runs = runs_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

@@ -64,6 +64,8 @@ protected:
     std::unique_ptr<db::SqlBookingStore> bookings_;
     std::unique_ptr<db::SqlStandardStore> standards_;
     std::unique_ptr<lab::JobService> jobs_;
+    /// A bench without instruments: every reading of a run is typed in.
+    std::shared_ptr<lab::RunManager> runs_;
     std::unique_ptr<web::ApiServices> services_;
     std::unique_ptr<web::Server> server_;
     std::thread serving_;
