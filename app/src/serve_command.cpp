@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "daily_recall.hpp"
 #include "database_option.hpp"
+#include "server_bench.hpp"
 #include "server_config.hpp"
 #include "smtp_notice_sender.hpp"
 
@@ -18,6 +19,7 @@
 #include <callab/db/sql_standard_store.hpp>
 #include <callab/db/sql_statistics_store.hpp>
 #include <callab/db/sql_user_store.hpp>
+#include <callab/lab/builtin_procedures.hpp>
 #include <callab/web/server.hpp>
 
 #include <spdlog/spdlog.h>
@@ -33,6 +35,8 @@ struct ServeOptions {
     ServerConfig server;
     int session_minutes = 8 * 60;
     std::size_t body_limit = 1024 * 1024;
+    bool simulated_bench = false;
+    int reading_interval_ms = 200;
 };
 
 void run_serve(ServeOptions& options, const CLI::App& command) {
@@ -54,7 +58,13 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     lab::JobService jobs(job_store);
     db::SqlRecallStore recalls(*database);
     db::SqlNoticeStore notices(*database);
+    if (options.simulated_bench) {
+        lab::seed_builtin_procedures(standards, "callab-serve");
+    }
+    const auto runs = make_run_manager(job_store, users, standards, options.simulated_bench,
+                                       std::chrono::milliseconds(options.reading_interval_ms));
     web::ApiServices services{jobs, users, sessions, bookings, standards};
+    services.runs = runs.get();
     services.session_lifetime = std::chrono::minutes(options.session_minutes);
     db::SqlServiceRequestStore service_request_store(*database);
     db::SqlEnterpriseStore enterprises(*database);
@@ -107,6 +117,14 @@ void add_serve_command(CLI::App& app) {
         ->capture_default_str();
     command->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
         ->check(CLI::Range(std::size_t{1024}, std::size_t{64} * 1024 * 1024))
+        ->capture_default_str();
+    command->add_flag("--simulated-bench", options->simulated_bench,
+                      "Run jobs on in-process simulators: a blackbody with an IR thermometer "
+                      "pointed at it (stores the built-in procedures)");
+    command
+        ->add_option("--reading-interval-ms", options->reading_interval_ms,
+                     "Pause between readings on the bench")
+        ->check(CLI::Range(0, 60000))
         ->capture_default_str();
     command->callback([options, command] { run_serve(*options, *command); });
 }

@@ -133,6 +133,37 @@ std::vector<lab::Job> SqlJobStore::list_jobs() {
     });
 }
 
+lab::JobPage SqlJobStore::find_jobs(const lab::JobFilter& filter, long long offset,
+                                    long long limit) {
+    return with_session(database_, "cannot list jobs", [&](soci::session& sql) {
+        // Absent filters are bound as values no row has, so one statement serves every mix.
+        const std::string status =
+            filter.status ? std::string(lab::enum_name(*filter.status, lab::job_status_names)) : "";
+        const long long technician = filter.technician ? filter.technician->value() : 0;
+        const long long enterprise = filter.enterprise ? filter.enterprise->value() : 0;
+        const int any_status = filter.status ? 0 : 1;
+        const int any_technician = filter.technician ? 0 : 1;
+        const int any_enterprise = filter.enterprise ? 0 : 1;
+        constexpr const char* where =
+            " FROM job WHERE (:any_s = 1 OR status = :status) AND (:any_t = 1 OR technician_id = "
+            ":tech) AND (:any_e = 1 OR enterprise_id = :ent)";
+        lab::JobPage page;
+        sql << "SELECT COUNT(*)" << where, soci::use(any_status), soci::use(status),
+            soci::use(any_technician), soci::use(technician), soci::use(any_enterprise),
+            soci::use(enterprise), soci::into(page.total);
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT " << job_columns << where
+                         << " ORDER BY id DESC LIMIT :limit OFFSET :offset",
+             soci::use(any_status), soci::use(status), soci::use(any_technician),
+             soci::use(technician), soci::use(any_enterprise), soci::use(enterprise),
+             soci::use(limit), soci::use(offset));
+        for (const auto& row : rows) {
+            page.jobs.push_back(job_from(row));
+        }
+        return page;
+    });
+}
+
 namespace {
 
 lab::ReadingRecord insert_reading(soci::session& sql, const lab::ReadingRecord& reading) {

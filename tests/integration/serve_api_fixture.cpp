@@ -1,5 +1,7 @@
 #include "serve_api_fixture.hpp"
 
+#include "serve_api_bench.hpp"
+
 #include <boost/asio/ip/tcp.hpp>
 
 namespace callab::test_support {
@@ -56,6 +58,7 @@ void ServeApiTest::SetUp() {
     recalls_ = std::make_unique<db::SqlRecallStore>(*database_);
     notices_ = std::make_unique<db::SqlNoticeStore>(*database_);
     jobs_ = std::make_unique<lab::JobService>(*job_store_);
+    runs_ = typed_run_manager(*job_store_, *users_, *standards_);
     services_ = std::make_unique<web::ApiServices>(
         web::ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
     enterprises_ = std::make_unique<db::SqlEnterpriseStore>(*database_);
@@ -69,6 +72,7 @@ void ServeApiTest::SetUp() {
     services_->statistics = statistics_.get();
     services_->recalls = recalls_.get();
     services_->notices = notices_.get();
+    services_->runs = runs_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

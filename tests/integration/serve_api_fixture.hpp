@@ -76,6 +76,8 @@ protected:
     std::unique_ptr<lab::ServiceRequestService> service_requests_;
     std::unique_ptr<db::SqlServiceActivityStore> activities_;
     std::unique_ptr<db::SqlStatisticsStore> statistics_;
+    /// A bench without instruments: every reading of a run is typed in.
+    std::shared_ptr<lab::RunManager> runs_;
     std::unique_ptr<web::ApiServices> services_;
     std::unique_ptr<web::Server> server_;
     std::thread serving_;

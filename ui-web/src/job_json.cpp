@@ -1,5 +1,7 @@
 #include "job_json.hpp"
 
+#include <callab/lab/point_result.hpp>
+
 #include <cmath>
 #include <ctime>
 
@@ -47,7 +49,38 @@ nlohmann::json summary_to_json(const lab::MeasurementSummary& s) {
             {"budget", budget}};
 }
 
+nlohmann::json optional_id(const auto& id) {
+    return id ? nlohmann::json(id->value()) : nlohmann::json(nullptr);
+}
+
 } // namespace
+
+nlohmann::json point_result_to_json(const lab::PointResult& p) {
+    nlohmann::json budget = nlohmann::json::array();
+    for (const auto& line : p.budget) {
+        budget.push_back({{"name", line.name},
+                          {"u", line.standard_uncertainty},
+                          {"c", line.sensitivity_coefficient},
+                          {"contribution", line.contribution},
+                          {"share", line.percent / 100.0},
+                          {"dof", degrees_of_freedom(line.degrees_of_freedom)}});
+    }
+    return {{"test_point", p.test_point},
+            {"nominal", p.nominal},
+            {"n", p.count},
+            {"indication_mean", p.indication_mean},
+            {"reference_mean", p.reference_mean},
+            {"error", p.error},
+            {"correction", p.correction},
+            {"u", p.standard_uncertainty},
+            {"dof", degrees_of_freedom(p.effective_degrees_of_freedom)},
+            {"k", p.coverage_factor},
+            {"U", p.expanded_uncertainty},
+            {"U_evaluated", p.evaluated_expanded_uncertainty},
+            {"cmc", p.cmc ? nlohmann::json(*p.cmc) : nlohmann::json(nullptr)},
+            {"conformity", lab::enum_name(p.conformity, lab::conformity_names)},
+            {"budget", budget}};
+}
 
 nlohmann::json job_report_to_json(const lab::JobReport& report) {
     const auto& job = report.job;
@@ -58,7 +91,8 @@ nlohmann::json job_report_to_json(const lab::JobReport& report) {
                             {"unit", r.unit},
                             {"source", r.source},
                             {"taken_at", iso8601(r.taken_at)},
-                            {"recorded_by", r.recorded_by}});
+                            {"recorded_by", r.recorded_by},
+                            {"test_point", r.test_point}});
     }
     nlohmann::json body{{"id", job.id.value()},
                         {"title", job.spec.title},
@@ -67,6 +101,16 @@ nlohmann::json job_report_to_json(const lab::JobReport& report) {
                         {"unit", job.spec.unit},
                         {"resolution", job.spec.resolution},
                         {"created_at", iso8601(job.created_at)},
+                        {"status", lab::enum_name(job.status, lab::job_status_names)},
+                        {"enterprise_id", optional_id(job.spec.enterprise)},
+                        {"instrument_id", optional_id(job.spec.instrument_id)},
+                        {"procedure_id", optional_id(job.spec.procedure)},
+                        {"technician_id", optional_id(job.spec.technician)},
+                        {"programme_id", optional_id(job.spec.programme)},
+                        {"fee_cents", job.spec.fee_cents},
+                        {"environment", job.spec.environment},
+                        {"reviewer_id", optional_id(job.reviewer)},
+                        {"approver_id", optional_id(job.approver)},
                         {"readings", readings}};
     if (report.summary) {
         const auto summary = summary_to_json(*report.summary);

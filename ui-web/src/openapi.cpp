@@ -44,6 +44,13 @@ json with_body(json op, const char* schema, json example) {
     return op;
 }
 
+/// Marks an operation whose success depends on the record's state: an allowed role may also
+/// be answered 404, 409 or 422 (no run yet, a status the machine refuses, a reading not due).
+json state_dependent(json op) {
+    op["x-state-dependent"] = true;
+    return op;
+}
+
 json id_parameter() {
     return json::array({{{"name", "id"},
                          {"in", "path"},
@@ -226,7 +233,46 @@ json schemas() {
              {"equipment_id", "start", "end"})},
         {"Health", object({{"status", text}, {"version", text}, {"database", text}},
                           {"status", "version", "database"})},
-        {"Job", {{"type", "object"}}},
+        {"Job", object({{"id", id},
+                        {"title", text},
+                        {"instrument", text},
+                        {"quantity", text},
+                        {"unit", text},
+                        {"resolution", {{"type", "number"}}},
+                        {"environment", text},
+                        {"enterprise_id", nullable_id},
+                        {"instrument_id", nullable_id},
+                        {"procedure_id", nullable_id},
+                        {"programme_id", nullable_id},
+                        {"fee_cents", {{"type", "integer"}, {"minimum", 0}}},
+                        {"technician_id", nullable_id},
+                        {"reviewer_id", nullable_id},
+                        {"approver_id", nullable_id},
+                        {"status", text},
+                        {"created_at", time},
+                        {"readings", {{"type", "array"}, {"items", ref("Reading")}}},
+                        {"run", ref("Run")}},
+                       {"title", "instrument", "quantity", "unit", "resolution"})},
+        {"Reading", object({{"id", id},
+                            {"value", {{"type", "number"}}},
+                            {"unit", text},
+                            {"role", {{"type", "string"}, {"enum", {"indication", "reference"}}}},
+                            {"source", text},
+                            {"test_point", {{"type", "integer"}}},
+                            {"taken_at", time},
+                            {"recorded_by", text}},
+                           {"value", "unit"})},
+        {"Run",
+         object({{"job_id", id},
+                 {"state",
+                  {{"type", "string"}, {"enum", {"running", "paused", "finished", "aborted"}}}},
+                 {"pause_reason", text},
+                 {"current_point", {{"type", "integer"}}},
+                 {"manual_indication", {{"type", "boolean"}}},
+                 {"points", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                {})},
+        {"RunStart", object({{"manual_indication", {{"type", "boolean"}}}}, json::array())},
+        {"ReturnReason", object({{"reason", text}}, {"reason"})},
         {"ServiceRequest",
          object({{"id", id},
                  {"enterprise_id", id},
@@ -394,10 +440,72 @@ json build() {
                                         "BookingNote", example);
     }
     paths["/api/jobs"]["get"] =
-        operation("every job", "200", reply("the jobs", "JobList"), staff, {"401", "403"});
+        operation("jobs, paged; ?status=&technician_id=&enterprise_id= (enterprise users: their "
+                  "enterprise's)",
+                  "200", reply("the jobs", "JobList"), everyone, {"400", "401"});
+    paths["/api/jobs"]["post"] = with_body(
+        operation("open a job (the technician signed in measures it)", "201",
+                  reply("opened", "Job"), {"technician"}, {"400", "401", "403", "404", "422"}),
+        "Job",
+        {{"title", "IR forehead thermometer"},
+         {"instrument", "IRT-1 SN 7"},
+         {"quantity", "object_temperature"},
+         {"unit", "degC"},
+         {"resolution", 0.1}});
     paths["/api/jobs/{id}"]["parameters"] = id_parameter();
-    paths["/api/jobs/{id}"]["get"] =
-        operation("one job", "200", reply("the job", "Job"), staff, {"401", "403", "404"});
+    paths["/api/jobs/{id}"]["get"] = operation("one job with its readings, result and run", "200",
+                                               reply("the job", "Job"), everyone, {"401", "404"});
+    paths["/api/jobs/{id}/run"]["parameters"] = id_parameter();
+    paths["/api/jobs/{id}/run"]["get"] = state_dependent(operation(
+        "the job's run on this server", "200", reply("the run", "Run"), everyone, {"401", "404"}));
+    const json operators = {"technician", "manager"};
+    const json reviewers = {"reviewer", "signatory", "manager"};
+    struct Action {
+        const char* path;
+        const char* summary;
+        const char* schema;
+        json roles;
+        json example;
+    };
+    const std::vector<Action> actions{
+        {"/api/jobs/{id}/start", "start (or restart a returned job) on the server's bench", "Run",
+         operators, json()},
+        {"/api/jobs/{id}/pause", "pause after the reading in progress", "Run", operators, json()},
+        {"/api/jobs/{id}/resume", "resume a paused run", "Run", operators, json()},
+        {"/api/jobs/{id}/abort", "end the run and cancel the job", "Job", operators, json()},
+        {"/api/jobs/{id}/readings",
+         "a typed reading for the current test point (201)",
+         "Reading",
+         operators,
+         {{"value", 37.0}, {"unit", "degC"}, {"role", "indication"}}},
+        {"/api/jobs/{id}/review", "accept the measured job (not its technician)", "Job", reviewers,
+         json()},
+        {"/api/jobs/{id}/return",
+         "return for rework with a reason",
+         "Job",
+         reviewers,
+         {{"reason", "repeat point 2"}}},
+        {"/api/jobs/{id}/approve",
+         "approve the reviewed job (a signatory, not its technician)",
+         "Job",
+         {"signatory"},
+         json()},
+    };
+    for (const auto& action : actions) {
+        const bool reading = std::string_view(action.path).ends_with("/readings");
+        auto op = state_dependent(operation(action.summary, reading ? "201" : "200",
+                                            reply("done", action.schema), action.roles,
+                                            {"400", "401", "403", "404", "409", "422"}));
+        if (!action.example.is_null()) {
+            op = with_body(std::move(op),
+                           reading                             ? "Reading"
+                           : action.example.contains("reason") ? "ReturnReason"
+                                                               : "RunStart",
+                           action.example);
+        }
+        paths[action.path]["parameters"] = id_parameter();
+        paths[action.path]["post"] = std::move(op);
+    }
     add_service_paths(paths, everyone, staff);
     const json date_parameter = {{"name", "date"},
                                  {"in", "query"},

@@ -4,6 +4,7 @@
 #include "api_error.hpp"
 #include "booking_routes.hpp"
 #include "equipment_routes.hpp"
+#include "job_routes.hpp"
 #include "openapi.hpp"
 #include "recall_routes.hpp"
 #include "service_request_routes.hpp"
@@ -11,14 +12,6 @@
 
 namespace callab::web {
 namespace http = boost::beast::http;
-namespace {
-
-bool is_job_route(std::string_view target) {
-    return path_is_under(target, "/api/jobs");
-}
-
-} // namespace
-
 SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<EquipmentRoutes>(services));
     resources_.push_back(std::make_unique<BookingRoutes>(services));
@@ -27,6 +20,7 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<StatisticsRoutes>(services));
     resources_.push_back(std::make_unique<RecallRoutes>(services));
     resources_.push_back(std::make_unique<MyCalendarRoutes>(services));
+    resources_.push_back(std::make_unique<JobRoutes>(services));
 }
 
 bool SignedApi::may_read_jobs(const Request& request) {
@@ -61,7 +55,7 @@ std::optional<Response> SignedApi::route(const Request& request, std::string_vie
             resource = candidate.get();
         }
     }
-    if (resource == nullptr && !is_job_route(target)) {
+    if (resource == nullptr) {
         return std::nullopt;
     }
     const auto who = auth_.signed_in(request);
@@ -72,14 +66,7 @@ std::optional<Response> SignedApi::route(const Request& request, std::string_vie
         return api_error(request, http::status::forbidden, "csrf_token_invalid",
                          "X-CSRF-Token is missing or does not match the session");
     }
-    if (resource != nullptr) {
-        return resource->handle(request, target, *who);
-    }
-    // The jobs: the router reads them; enterprise users are not shown the lab's work list.
-    if (who->user.data.role == lab::Role::enterprise_user) {
-        return forbidden(request, "enterprise users cannot list the lab's jobs");
-    }
-    return std::nullopt;
+    return resource->handle(request, target, *who);
 }
 
 } // namespace callab::web

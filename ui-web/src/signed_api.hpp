@@ -17,7 +17,7 @@ public:
     explicit SignedApi(ApiServices& services);
 
     /// The response, or nullopt when the route is one the router answers itself
-    /// (`/api/health`, the job reads after the checks here passed, unknown paths).
+    /// (`/api/health`, unknown paths).
     std::optional<Response> route(const Request& request, std::string_view target,
                                   const std::string& peer);
 

@@ -15,6 +15,9 @@ public:
     lab::Job create_job(const lab::NewJob& job) override;
     std::optional<lab::Job> find_job(lab::JobId id) override;
     std::vector<lab::Job> list_jobs() override;
+    /// Filters, counts and pages in SQL.
+    lab::JobPage find_jobs(const lab::JobFilter& filter, long long offset,
+                           long long limit) override;
     lab::ReadingRecord append_reading(const lab::ReadingRecord& reading) override;
     /// Appends several readings (each audited) in one transaction: all or none.
     std::vector<lab::ReadingRecord> append_readings(std::span<const lab::ReadingRecord> readings);

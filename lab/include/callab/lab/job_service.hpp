@@ -26,9 +26,12 @@ public:
     boost::system::result<JobReport> report(JobId id);
     /// Every job's report, newest first.
     std::vector<JobReport> reports();
+    /// A stored job with its readings and result.
+    JobReport make_report(Job job);
+    /// The store the reports come from, for the writes the API makes through the lab's rules.
+    JobStore& store() { return store_; }
 
 private:
-    JobReport make_report(Job job);
     JobStore& store_;
 };
 

@@ -10,6 +10,22 @@
 
 namespace callab::lab {
 
+/// Which jobs a paged listing keeps; an empty member keeps every value.
+struct JobFilter {
+    std::optional<JobStatus> status = std::nullopt;
+    std::optional<UserId> technician = std::nullopt;
+    std::optional<EnterpriseId> enterprise = std::nullopt;
+};
+
+/// Whether `filter` keeps `job`.
+bool job_filter_keeps(const JobFilter& filter, const Job& job);
+
+/// One page of jobs, newest first, and how many jobs the filter keeps in all.
+struct JobPage {
+    std::vector<Job> jobs;
+    long long total = 0;
+};
+
 /// The storage the lab needs for jobs and their readings. Implementations make each call
 /// durable before returning and throw only when the storage itself fails.
 class JobStore {
@@ -20,6 +36,9 @@ public:
     virtual std::optional<Job> find_job(JobId id) = 0;
     /// Every job, newest first.
     virtual std::vector<Job> list_jobs() = 0;
+    /// The jobs the filter keeps, newest first, from `offset`, at most `limit`. This default
+    /// filters list_jobs() in memory; SQL stores page in the query.
+    virtual JobPage find_jobs(const JobFilter& filter, long long offset, long long limit);
 
     /// Appends a reading to an existing job and returns it with its new id.
     virtual ReadingRecord append_reading(const ReadingRecord& reading) = 0;

@@ -13,6 +13,10 @@
 
 #include <chrono>
 
+namespace callab::lab {
+class RunManager;
+} // namespace callab::lab
+
 namespace callab::web {
 
 /// The lab services the signed-in API works on, and its security settings. All references
@@ -23,6 +27,7 @@ struct ApiServices {
     lab::SessionStore& sessions;
     lab::BookingStore& bookings;
     lab::StandardStore& standards;
+    lab::RunManager* runs = nullptr; ///< the server's bench; null: jobs are not run here
     std::chrono::minutes session_lifetime{8 * 60};
     bool secure_cookie = false;                 ///< set the cookie's Secure attribute (under TLS)
     int login_attempts = 5;                     ///< failed logins allowed per window

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <callab/lab/calibration_run.hpp>
+#include <callab/lab/job_workflow.hpp>
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace callab::lab {
+
+/// What a run looks like from outside while it lives in the manager.
+struct RunSnapshot {
+    JobId job;
+    RunState state = RunState::running;
+    std::string pause_reason;
+    int current_point = 0;
+    bool manual_indication = false;
+    std::vector<PointResult> results;
+};
+
+/// The runs of one server's bench. Starting a job opens a CalibrationRun on the bench and
+/// works through it on a worker thread; pause, resume, abort and typed readings reach the run
+/// from request threads. One run measures at a time (the bench has one source); paused runs
+/// wait their turn. Every transition of the job goes through JobWorkflow, so the status
+/// machine and the roles are the lab's rules: start moves the job to measuring, a finished
+/// run to measured (by the technician who started it), abort to cancelled.
+class RunManager {
+public:
+    /// `bench` empty: this server has no bench, and starting a job is refused.
+    RunManager(JobStore& jobs, UserStore& users, StandardStore& standards,
+               std::optional<Bench> bench, RunSettings defaults);
+    ~RunManager();
+    RunManager(const RunManager&) = delete;
+    RunManager& operator=(const RunManager&) = delete;
+
+    /// Starts (or, for a returned job, restarts) `job` on the bench. With `manual_indication`
+    /// the device under test's readings are typed in (a handheld thermometer without an
+    /// interface) while the bench's source and reference still run.
+    Outcome<RunSnapshot> start(JobId job, const User& by, bool manual_indication);
+    /// Asks the run to stop after the reading in progress.
+    Outcome<RunSnapshot> pause(JobId job, const User& by);
+    /// Continues a paused run on the worker thread.
+    Outcome<RunSnapshot> resume(JobId job, const User& by);
+    /// Ends the run and cancels the job.
+    Outcome<Job> abort(JobId job, const User& by);
+    /// Stores a typed reading for the run's current point (unit and range checked by the
+    /// run); a run paused because it was waiting for typed readings continues by itself.
+    Outcome<ReadingRecord> enter_manual(JobId job, ReadingRole role, double value,
+                                        std::string_view unit, const User& by);
+    /// The run of `job`, if the manager holds one.
+    std::optional<RunSnapshot> snapshot(JobId job);
+
+    /// Blocks until no run is measuring (for tests and orderly shutdown).
+    void wait_idle();
+
+private:
+    struct ActiveRun;
+
+    Outcome<void> check_operator(const Job& job, const User& by) const;
+    Outcome<ActiveRun*> find_run(JobId job);
+    void launch(ActiveRun& run);
+    void work(ActiveRun& run);
+    RunSnapshot snapshot_of(ActiveRun& run);
+
+    JobStore& jobs_;
+    StandardStore& standards_;
+    JobWorkflow workflow_;
+    std::optional<Bench> bench_;
+    RunSettings defaults_;
+    std::mutex mutex_; ///< guards runs_, measuring_ and each run's `working`
+    std::condition_variable idle_;
+    std::map<JobId, std::unique_ptr<ActiveRun>> runs_;
+    std::optional<JobId> measuring_; ///< the run holding the bench
+};
+
+} // namespace callab::lab

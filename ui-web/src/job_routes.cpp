@@ -1,0 +1,254 @@
+#include "job_routes.hpp"
+
+#include "api_error.hpp"
+#include "job_json.hpp"
+#include "list_query.hpp"
+#include "run_json.hpp"
+
+#include <callab/lab/job_workflow.hpp>
+
+namespace callab::web {
+namespace http = boost::beast::http;
+namespace {
+
+bool is_enterprise_user(const SignedIn& who) {
+    return who.user.data.role == lab::Role::enterprise_user;
+}
+
+Response no_such_job(const Request& request, lab::JobId id) {
+    return api_error(request, http::status::not_found, "not_found",
+                     "job " + id.to_string() + " does not exist");
+}
+
+BodyResult<double> number_field(const nlohmann::json& body, const std::string& name) {
+    const auto it = body.find(name);
+    if (it == body.end() || it->is_null()) {
+        return BodyProblem{http::status::unprocessable_entity, "missing_field",
+                           name + ": is required", name};
+    }
+    if (!it->is_number()) {
+        return BodyProblem{http::status::unprocessable_entity, "invalid_field",
+                           name + ": must be a number, got " + std::string(it->type_name()), name};
+    }
+    return it->get<double>();
+}
+
+template <typename Id>
+BodyResult<std::optional<Id>> optional_id_of(const nlohmann::json& body, const std::string& name) {
+    if (!body.contains(name) || body[name].is_null()) {
+        return std::optional<Id>{};
+    }
+    auto id = id_field(body, name);
+    if (!id) {
+        return id.error();
+    }
+    return std::optional<Id>{Id{*id}};
+}
+
+BodyResult<lab::NewJob> new_job_from(const nlohmann::json& body) {
+    lab::NewJob job;
+    for (auto [name, target] :
+         {std::pair{"title", &job.title}, std::pair{"instrument", &job.instrument},
+          std::pair{"quantity", &job.quantity}, std::pair{"unit", &job.unit}}) {
+        auto text = string_field(body, name);
+        if (!text) {
+            return text.error();
+        }
+        *target = std::move(*text);
+    }
+    auto resolution = number_field(body, "resolution");
+    if (!resolution) {
+        return resolution.error();
+    }
+    job.resolution = *resolution;
+    auto environment = optional_string_field(body, "environment");
+    if (!environment) {
+        return environment.error();
+    }
+    job.environment = std::move(*environment);
+    auto enterprise = optional_id_of<lab::EnterpriseId>(body, "enterprise_id");
+    auto instrument = optional_id_of<lab::InstrumentId>(body, "instrument_id");
+    auto procedure = optional_id_of<lab::ProcedureId>(body, "procedure_id");
+    auto programme = optional_id_of<lab::ProgrammeId>(body, "programme_id");
+    if (!enterprise) {
+        return enterprise.error();
+    }
+    if (!instrument) {
+        return instrument.error();
+    }
+    if (!procedure) {
+        return procedure.error();
+    }
+    if (!programme) {
+        return programme.error();
+    }
+    job.enterprise = *enterprise;
+    job.instrument_id = *instrument;
+    job.procedure = *procedure;
+    job.programme = *programme;
+    if (body.contains("fee_cents") && !body["fee_cents"].is_null()) {
+        if (!body["fee_cents"].is_number_integer() || body["fee_cents"].get<long long>() < 0) {
+            return BodyProblem{http::status::unprocessable_entity, "invalid_field",
+                               "fee_cents: must be a non-negative integer", "fee_cents"};
+        }
+        job.fee_cents = body["fee_cents"].get<long long>();
+    }
+    if (job.resolution <= 0) {
+        return BodyProblem{http::status::unprocessable_entity, "invalid_field",
+                           "resolution: must be positive", "resolution"};
+    }
+    return job;
+}
+
+} // namespace
+
+std::optional<lab::Job> JobRoutes::visible_job(const SignedIn& who, lab::JobId id) {
+    auto job = services_.jobs.store().find_job(id);
+    if (!job) {
+        return std::nullopt;
+    }
+    if (is_enterprise_user(who) && job->spec.enterprise != who.user.data.enterprise) {
+        return std::nullopt;
+    }
+    return job;
+}
+
+Response JobRoutes::list(const Request& request, const SignedIn& who) {
+    auto query = parse_list_query(request, {{}, {"status", "technician_id", "enterprise_id"}});
+    if (!query) {
+        return problem_response(request, query.error());
+    }
+    lab::JobFilter filter;
+    if (const auto status = query->filters.find("status"); status != query->filters.end()) {
+        filter.status = lab::parse_enum(status->second, lab::job_status_names);
+        if (!filter.status) {
+            return api_error(request, http::status::bad_request, "invalid_parameter",
+                             "status: '" + status->second + "' is not a job status", "status");
+        }
+    }
+    for (const auto& name : {std::string("technician_id"), std::string("enterprise_id")}) {
+        const auto given = query->filters.find(name);
+        if (given == query->filters.end()) {
+            continue;
+        }
+        const auto id = parse_id(given->second);
+        if (!id) {
+            return api_error(request, http::status::bad_request, "invalid_parameter",
+                             name + ": '" + given->second + "' is not an id", name);
+        }
+        if (name == "technician_id") {
+            filter.technician = lab::UserId{*id};
+        } else {
+            filter.enterprise = lab::EnterpriseId{*id};
+        }
+    }
+    if (is_enterprise_user(who)) {
+        if (!who.user.data.enterprise ||
+            (filter.enterprise && filter.enterprise != who.user.data.enterprise)) {
+            return json_response(request, http::status::ok,
+                                 list_body(nlohmann::json::array(), 0, *query));
+        }
+        filter.enterprise = who.user.data.enterprise;
+    }
+    auto page = services_.jobs.store().find_jobs(filter, query->offset(), query->per_page);
+    nlohmann::json items = nlohmann::json::array();
+    for (auto& job : page.jobs) {
+        items.push_back(job_report_to_json(services_.jobs.make_report(std::move(job))));
+    }
+    return json_response(request, http::status::ok, list_body(items, page.total, *query));
+}
+
+Response JobRoutes::open(const Request& request, const SignedIn& who) {
+    if (who.user.data.role != lab::Role::technician) {
+        return forbidden(request, "only a technician opens jobs");
+    }
+    auto body = parse_json_object(request);
+    if (!body) {
+        return problem_response(request, body.error());
+    }
+    auto spec = new_job_from(*body);
+    if (!spec) {
+        return problem_response(request, spec.error());
+    }
+    lab::JobWorkflow workflow(services_.jobs.store(), services_.users, services_.standards);
+    auto opened = workflow.open(std::move(*spec), who.user);
+    if (!opened) {
+        return rejection_response(request, opened.error());
+    }
+    return json_response(request, http::status::created,
+                         job_report_to_json(services_.jobs.make_report(std::move(*opened))));
+}
+
+Response JobRoutes::job(const Request& request, const SignedIn& who, lab::JobId id) {
+    auto found = visible_job(who, id);
+    if (!found) {
+        return no_such_job(request, id);
+    }
+    auto body = job_report_to_json(services_.jobs.make_report(std::move(*found)));
+    const auto snapshot = services_.runs ? services_.runs->snapshot(id) : std::nullopt;
+    body["run"] = snapshot ? run_snapshot_to_json(*snapshot) : nlohmann::json(nullptr);
+    return json_response(request, http::status::ok, body);
+}
+
+Response JobRoutes::run_state(const Request& request, const SignedIn& who, lab::JobId id) {
+    if (!visible_job(who, id)) {
+        return no_such_job(request, id);
+    }
+    const auto snapshot = services_.runs ? services_.runs->snapshot(id) : std::nullopt;
+    if (!snapshot) {
+        return api_error(request, http::status::not_found, "not_found",
+                         "job " + id.to_string() + " has no run on this server");
+    }
+    return json_response(request, http::status::ok, run_snapshot_to_json(*snapshot));
+}
+
+Response JobRoutes::action(const Request& request, const SignedIn& who, lab::JobId id,
+                           std::string_view name) {
+    if (is_enterprise_user(who)) {
+        return forbidden(request, "enterprise users cannot change jobs");
+    }
+    if (!visible_job(who, id)) {
+        return no_such_job(request, id);
+    }
+    if (name == "review" || name == "return" || name == "approve") {
+        return review_action(request, who, id, name);
+    }
+    return run_action(request, who, id, name);
+}
+
+Response JobRoutes::handle(const Request& request, std::string_view path, const SignedIn& who) {
+    const auto segments = path_segments(path, base());
+    if (segments.empty()) {
+        if (is_read(request)) {
+            return list(request, who);
+        }
+        return request.method() == http::verb::post
+                   ? open(request, who)
+                   : method_not_allowed(request, path, "GET, HEAD, POST");
+    }
+    const auto id = parse_id(segments[0]);
+    if (!id) {
+        return api_error(request, http::status::not_found, "not_found",
+                         "job id '" + std::string(segments[0]) + "' is not a positive integer");
+    }
+    if (segments.size() == 1) {
+        return is_read(request) ? job(request, who, lab::JobId{*id})
+                                : method_not_allowed(request, path, "GET, HEAD");
+    }
+    if (segments.size() == 2 && segments[1] == "run") {
+        return is_read(request) ? run_state(request, who, lab::JobId{*id})
+                                : method_not_allowed(request, path, "GET, HEAD");
+    }
+    static constexpr std::string_view actions[] = {"start",    "pause",  "resume", "abort",
+                                                   "readings", "review", "return", "approve"};
+    if (segments.size() == 2 &&
+        std::find(std::begin(actions), std::end(actions), segments[1]) != std::end(actions)) {
+        return request.method() == http::verb::post
+                   ? action(request, who, lab::JobId{*id}, segments[1])
+                   : method_not_allowed(request, path, "POST");
+    }
+    return api_error(request, http::status::not_found, "not_found",
+                     "no such resource: " + std::string(path));
+}
+
+} // namespace callab::web
