@@ -6,6 +6,7 @@
 #include "server_config.hpp"
 
 #include <callab/db/sql_booking_store.hpp>
+#include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_session_store.hpp>
 #include <callab/db/sql_standard_store.hpp>
@@ -45,6 +46,8 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     db::SqlStandardStore standards(*database);
     lab::JobService jobs(job_store);
     web::ApiServices services{jobs, users, sessions, bookings, standards};
+    db::SqlEnterpriseStore enterprises(*database);
+    services.enterprises = &enterprises;
     services.session_lifetime = std::chrono::minutes(options.session_minutes);
     const auto expired = sessions.delete_expired(std::chrono::system_clock::now());
     spdlog::info("removed {} expired sessions", expired);

@@ -56,6 +56,8 @@ void ServeApiTest::SetUp() {
     jobs_ = std::make_unique<lab::JobService>(*job_store_);
     services_ = std::make_unique<web::ApiServices>(
         web::ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
+    enterprises_ = std::make_unique<db::SqlEnterpriseStore>(*database_);
+    services_->enterprises = enterprises_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

@@ -63,6 +63,7 @@ protected:
     std::unique_ptr<db::SqlSessionStore> sessions_;
     std::unique_ptr<db::SqlBookingStore> bookings_;
     std::unique_ptr<db::SqlStandardStore> standards_;
+    std::unique_ptr<db::SqlEnterpriseStore> enterprises_;
     std::unique_ptr<lab::JobService> jobs_;
     std::unique_ptr<web::ApiServices> services_;
     std::unique_ptr<web::Server> server_;

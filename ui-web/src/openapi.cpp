@@ -52,11 +52,20 @@ json object(json properties, json required) {
     return {{"type", "object"}, {"properties", properties}, {"required", required}};
 }
 
+json list_of(const char* schema) {
+    return object({{"items", {{"type", "array"}, {"items", ref(schema)}}},
+                   {"total", {{"type", "integer"}}},
+                   {"page", {{"type", "integer"}}},
+                   {"per_page", {{"type", "integer"}}}},
+                  {"items", "total", "page", "per_page"});
+}
+
 json schemas() {
     const json id{{"type", "integer"}};
     const json nullable_id{{"type", "integer"}, {"nullable", true}};
     const json text{{"type", "string"}};
     const json time{{"type", "string"}, {"format", "date-time"}};
+    const json number{{"type", "number"}};
     return {
         {"Error",
          object({{"error", text}, {"message", text}, {"field", text}}, {"error", "message"})},
@@ -91,6 +100,34 @@ json schemas() {
                             {"status", text},
                             {"blocked_until", time}},
                            {"equipment_id", "start", "end"})},
+        {"Enterprise",
+         object({{"id", id},
+                 {"name", text},
+                 {"credit_code", text},
+                 {"region", text},
+                 {"industry", text},
+                 {"size", {{"type", "string"}, {"enum", {"micro", "small", "medium", "large"}}}},
+                 {"contacts", text}},
+                {"name", "credit_code", "region"})},
+        {"EnterpriseList", list_of("Enterprise")},
+        {"Instrument",
+         object({{"id", id},
+                 {"kind",
+                  {{"type", "string"},
+                   {"enum",
+                    {"ir_forehead_thermometer", "ir_ear_thermometer", "radiation_thermometer",
+                     "power_analyser", "energy_meter", "other"}}}},
+                 {"maker", text},
+                 {"model", text},
+                 {"serial", text},
+                 {"range_low", number},
+                 {"range_high", number},
+                 {"unit", text},
+                 {"resolution", number},
+                 {"enterprise_id", id},
+                 {"regime", {{"type", "string"}, {"enum", {"verification", "calibration"}}}}},
+                {"kind", "serial", "range_low", "range_high", "resolution", "enterprise_id"})},
+        {"InstrumentList", list_of("Instrument")},
         {"Health", object({{"status", text}, {"version", text}, {"database", text}},
                           {"status", "version", "database"})},
         {"Job", {{"type", "object"}}},
@@ -133,6 +170,48 @@ json build() {
     paths["/api/bookings/{id}"]["parameters"] = id_parameter();
     paths["/api/bookings/{id}"]["get"] =
         operation("one booking", "200", reply("the booking", "Booking"), everyone, {"401", "404"});
+    const json registrars = {"technician", "manager", "admin"};
+    paths["/api/enterprises"]["get"] = operation(
+        "enterprises (?q=&region=&size=&sort=&page=&per_page=); an enterprise user gets its own",
+        "200", reply("a page of enterprises", "EnterpriseList"), everyone, {"400", "401"});
+    paths["/api/enterprises"]["post"] =
+        with_body(operation("register an enterprise", "201", reply("registered", "Enterprise"),
+                            registrars, {"400", "401", "403", "409", "422"}),
+                  "Enterprise",
+                  {{"name", "Ningbo Sensors Ltd."},
+                   {"credit_code", "91330200MA2AXXXX1F"},
+                   {"region", "Zhejiang/Ningbo"},
+                   {"industry", "instruments"},
+                   {"size", "small"},
+                   {"contacts", "Li Na, 0574-5550100"}});
+    paths["/api/enterprises/{id}"]["parameters"] = id_parameter();
+    paths["/api/enterprises/{id}"]["get"] =
+        operation("one enterprise (an enterprise user: only its own, else 404)", "200",
+                  reply("the enterprise", "Enterprise"), everyone, {"401", "404"});
+    paths["/api/instruments"]["get"] = operation(
+        "instruments, paged in the database (?enterprise_id=&kind=&serial=&page=&per_page=); "
+        "an enterprise user gets its own enterprise's",
+        "200", reply("a page of instruments", "InstrumentList"), everyone, {"400", "401", "404"});
+    paths["/api/instruments"]["post"] =
+        with_body(operation("register an instrument (an enterprise user: for its own enterprise)",
+                            "201", reply("registered", "Instrument"),
+                            {"technician", "manager", "admin", "enterprise_user"},
+                            {"400", "401", "403", "404", "422"}),
+                  "Instrument",
+                  {{"kind", "ir_forehead_thermometer"},
+                   {"maker", "Yuwell"},
+                   {"model", "YHW-2"},
+                   {"serial", "YW2100457"},
+                   {"range_low", 32.0},
+                   {"range_high", 42.5},
+                   {"unit", "degC"},
+                   {"resolution", 0.1},
+                   {"enterprise_id", 1},
+                   {"regime", "calibration"}});
+    paths["/api/instruments/{id}"]["parameters"] = id_parameter();
+    paths["/api/instruments/{id}"]["get"] =
+        operation("one instrument (an enterprise user: only its own enterprise's, else 404)", "200",
+                  reply("the instrument", "Instrument"), everyone, {"401", "404"});
     paths["/api/jobs"]["get"] =
         operation("every job", "200", reply("the jobs", "JobList"), staff, {"401", "403"});
     paths["/api/jobs/{id}"]["parameters"] = id_parameter();

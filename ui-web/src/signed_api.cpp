@@ -2,7 +2,9 @@
 
 #include "api_error.hpp"
 #include "booking_routes.hpp"
+#include "enterprise_routes.hpp"
 #include "equipment_routes.hpp"
+#include "instrument_routes.hpp"
 #include "openapi.hpp"
 
 namespace callab::web {
@@ -18,6 +20,10 @@ bool is_job_route(std::string_view target) {
 SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<EquipmentRoutes>(services));
     resources_.push_back(std::make_unique<BookingRoutes>(services));
+    if (services.enterprises != nullptr) {
+        resources_.push_back(std::make_unique<EnterpriseRoutes>(*services.enterprises));
+        resources_.push_back(std::make_unique<InstrumentRoutes>(*services.enterprises));
+    }
 }
 
 bool SignedApi::may_read_jobs(const Request& request) {

@@ -20,6 +20,8 @@ public:
     add_instruments(std::span<const lab::NewInstrument> batch, std::string_view actor) override;
     std::optional<lab::Instrument> find_instrument(lab::InstrumentId id) override;
     std::vector<lab::Instrument> instruments_of(lab::EnterpriseId owner) override;
+    lab::InstrumentPage list_instruments(const lab::InstrumentFilter& filter, std::int64_t offset,
+                                         std::int64_t limit) override;
 
 private:
     Database& database_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <callab/lab/booking_store.hpp>
+#include <callab/lab/enterprise_store.hpp>
 #include <callab/lab/job_service.hpp>
 #include <callab/lab/session_store.hpp>
 #include <callab/lab/standard_store.hpp>
@@ -18,6 +19,9 @@ struct ApiServices {
     lab::SessionStore& sessions;
     lab::BookingStore& bookings;
     lab::StandardStore& standards;
+    /// Enterprises and instruments (`/api/enterprises`, `/api/instruments`); without it the
+    /// server has no such routes.
+    lab::EnterpriseStore* enterprises = nullptr;
     std::chrono::minutes session_lifetime{8 * 60};
     bool secure_cookie = false;                 ///< set the cookie's Secure attribute (under TLS)
     int login_attempts = 5;                     ///< failed logins allowed per window
