@@ -5,6 +5,7 @@
 #include "database_option.hpp"
 #include "server_config.hpp"
 
+#include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
@@ -48,6 +49,8 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     web::ApiServices services{jobs, users, sessions, bookings, standards};
     db::SqlEnterpriseStore enterprises(*database);
     services.enterprises = &enterprises;
+    db::SqlAuditLog audit(*database);
+    services.audit = &audit;
     services.session_lifetime = std::chrono::minutes(options.session_minutes);
     const auto expired = sessions.delete_expired(std::chrono::system_clock::now());
     spdlog::info("removed {} expired sessions", expired);

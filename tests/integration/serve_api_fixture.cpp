@@ -58,6 +58,8 @@ void ServeApiTest::SetUp() {
         web::ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
     enterprises_ = std::make_unique<db::SqlEnterpriseStore>(*database_);
     services_->enterprises = enterprises_.get();
+    audit_ = std::make_unique<db::SqlAuditLog>(*database_);
+    services_->audit = audit_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

@@ -107,7 +107,7 @@ TEST_F(ServeApiTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
             }
         }
     }
-    EXPECT_EQ(operations, 16);
+    EXPECT_EQ(operations, 17);
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 
 #include <callab/lab/credit_code.hpp>
 
+#include <cstdlib>
+
 namespace callab::test_support {
 namespace {
 namespace http = boost::beast::http;
@@ -44,7 +46,8 @@ protected:
 
 TEST_F(ServeApiRecordsTest, EveryRoleOnEveryRecordsRoute) {
     const auto manager = login("manager");
-    const auto other = send(http::verb::post, "/api/enterprises", enterprise_body(1).dump(), manager);
+    const auto other =
+        send(http::verb::post, "/api/enterprises", enterprise_body(1).dump(), manager);
     ASSERT_EQ(other.status, 201) << other.body;
     const auto other_id = other.json["id"].get<std::int64_t>();
     const auto theirs = send(http::verb::post, "/api/instruments",
@@ -66,16 +69,16 @@ TEST_F(ServeApiRecordsTest, EveryRoleOnEveryRecordsRoute) {
         } else {
             EXPECT_GE(list.json["total"], 2);
         }
-        EXPECT_EQ(send(http::verb::get, "/api/enterprises/" + std::to_string(other_id), {}, as)
-                      .status,
-                  enterprise ? 404 : 200);
-        EXPECT_EQ(send(http::verb::get, "/api/enterprises/" + std::to_string(own_enterprise()),
-                       {}, as)
-                      .status,
-                  200);
-        EXPECT_EQ(send(http::verb::post, "/api/enterprises", enterprise_body(++n).dump(), as)
-                      .status,
-                  registrar ? 201 : 403);
+        EXPECT_EQ(
+            send(http::verb::get, "/api/enterprises/" + std::to_string(other_id), {}, as).status,
+            enterprise ? 404 : 200);
+        EXPECT_EQ(
+            send(http::verb::get, "/api/enterprises/" + std::to_string(own_enterprise()), {}, as)
+                .status,
+            200);
+        EXPECT_EQ(
+            send(http::verb::post, "/api/enterprises", enterprise_body(++n).dump(), as).status,
+            registrar ? 201 : 403);
 
         const auto instruments = send(http::verb::get, "/api/instruments", {}, as);
         EXPECT_EQ(instruments.status, 200);
@@ -112,10 +115,9 @@ TEST_F(ServeApiRecordsTest, EnterprisesAreCheckedAndReadBackWithTheSameFields) {
     auto body = enterprise_body(5);
     const auto added = send(http::verb::post, "/api/enterprises", body.dump(), technician);
     ASSERT_EQ(added.status, 201) << added.body;
-    const auto read =
-        send(http::verb::get,
-             "/api/enterprises/" + std::to_string(added.json["id"].get<std::int64_t>()), {},
-             technician);
+    const auto read = send(
+        http::verb::get, "/api/enterprises/" + std::to_string(added.json["id"].get<std::int64_t>()),
+        {}, technician);
     body["id"] = added.json["id"];
     EXPECT_EQ(read.json, body);
 
@@ -174,7 +176,8 @@ TEST_F(ServeApiRecordsTest, InstrumentsArePagedAndFilteredByTheDatabase) {
     const auto last = send(http::verb::get, "/api/instruments?per_page=50&page=3", {}, technician);
     EXPECT_EQ(last.json["items"].size(), 20U);
     EXPECT_EQ(last.json["items"][0]["serial"], "SN1100");
-    const auto beyond = send(http::verb::get, "/api/instruments?per_page=50&page=4", {}, technician);
+    const auto beyond =
+        send(http::verb::get, "/api/instruments?per_page=50&page=4", {}, technician);
     EXPECT_EQ(beyond.json["items"].size(), 0U);
     EXPECT_EQ(beyond.json["total"], 120);
 
@@ -185,8 +188,9 @@ TEST_F(ServeApiRecordsTest, InstrumentsArePagedAndFilteredByTheDatabase) {
     EXPECT_EQ(prefixed.json["total"], 7);
     EXPECT_EQ(send(http::verb::get, "/api/instruments?serial=A%25", {}, technician).json["total"],
               0);
-    EXPECT_EQ(send(http::verb::get, "/api/instruments?kind=barometer", {}, technician).json["field"],
-              "kind");
+    EXPECT_EQ(
+        send(http::verb::get, "/api/instruments?kind=barometer", {}, technician).json["field"],
+        "kind");
     EXPECT_EQ(send(http::verb::get, "/api/instruments?per_page=501", {}, technician).status, 400);
     EXPECT_EQ(send(http::verb::get, "/api/instruments?enterprise_id=x", {}, technician).status,
               400);
@@ -213,14 +217,39 @@ TEST_F(ServeApiRecordsTest, InstrumentsAreCheckedAndReadBackWithTheSameFields) {
 
     auto wrong_type = instrument_body(own_enterprise(), "T-1");
     wrong_type["resolution"] = "0.1";
-    EXPECT_EQ(send(http::verb::post, "/api/instruments", wrong_type.dump(), technician)
-                  .json["field"],
-              "resolution");
-    const auto nobody = send(http::verb::post, "/api/instruments",
-                             instrument_body(4242, "N-1").dump(), technician);
+    EXPECT_EQ(
+        send(http::verb::post, "/api/instruments", wrong_type.dump(), technician).json["field"],
+        "resolution");
+    const auto nobody =
+        send(http::verb::post, "/api/instruments", instrument_body(4242, "N-1").dump(), technician);
     EXPECT_EQ(nobody.status, 404);
     EXPECT_EQ(nobody.json["field"], "enterprise_id");
     EXPECT_EQ(send(http::verb::post, "/api/instruments", "{not json", technician).status, 400);
+}
+
+TEST_F(ServeApiRecordsTest, TheAuditChainIsVerifiedForManagersAndAdmins) {
+    const auto manager = login("manager");
+    ASSERT_EQ(send(http::verb::post, "/api/enterprises", enterprise_body(3).dump(), manager).status,
+              201);
+    const auto verified = send(http::verb::get, "/api/audit/verify", {}, manager);
+    ASSERT_EQ(verified.status, 200) << verified.body;
+    EXPECT_EQ(verified.json["intact"], true);
+    EXPECT_EQ(verified.json["entries"], audit_->entries().size());
+    EXPECT_EQ(verified.json["last_hash"], audit_->entries().back().hash);
+    EXPECT_EQ(send(http::verb::get, "/api/audit/verify", {}, login("technician")).status, 403);
+    EXPECT_EQ(send(http::verb::get, "/api/audit/verify", {}, login("enterprise_user")).status, 403);
+    EXPECT_EQ(send(http::verb::get, "/api/audit/verify").status, 401);
+    EXPECT_EQ(send(http::verb::get, "/api/audit/entries", {}, manager).status, 404);
+
+    // An edited entry breaks the chain at that entry.
+    const auto file = (dir_.path() / "callab.db").string();
+    ASSERT_EQ(std::system(("sqlite3 '" + file +
+                           "' \"UPDATE audit_entry SET actor = 'someone else' WHERE sequence = 2\"")
+                              .c_str()),
+              0);
+    const auto broken = send(http::verb::get, "/api/audit/verify", {}, login("admin"));
+    EXPECT_EQ(broken.json["intact"], false);
+    EXPECT_EQ(broken.json["broken_at"], 2);
 }
 
 } // namespace

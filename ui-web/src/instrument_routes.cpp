@@ -16,8 +16,8 @@ Response no_instrument(const Request& request, std::string_view id) {
 
 Response bad_parameter(const Request& request, const std::string& name,
                        const std::string& message) {
-    return api_error(request, http::status::bad_request, "invalid_parameter",
-                     name + ": " + message, name);
+    return api_error(request, http::status::bad_request, "invalid_parameter", name + ": " + message,
+                     name);
 }
 
 } // namespace
@@ -31,8 +31,8 @@ Response InstrumentRoutes::list(const Request& request, const SignedIn& who) {
     if (const auto it = query->other.find("enterprise_id"); it != query->other.end()) {
         const auto owner = parse_id(it->second);
         if (!owner) {
-            return bad_parameter(request, "enterprise_id", "'" + it->second +
-                                                               "' is not a positive integer");
+            return bad_parameter(request, "enterprise_id",
+                                 "'" + it->second + "' is not a positive integer");
         }
         filter.owner = lab::EnterpriseId{*owner};
     }

@@ -128,6 +128,12 @@ json schemas() {
                  {"regime", {{"type", "string"}, {"enum", {"verification", "calibration"}}}}},
                 {"kind", "serial", "range_low", "range_high", "resolution", "enterprise_id"})},
         {"InstrumentList", list_of("Instrument")},
+        {"AuditVerification", object({{"intact", {{"type", "boolean"}}},
+                                      {"entries", {{"type", "integer"}}},
+                                      {"last_hash", text},
+                                      {"broken_at", {{"type", "integer"}}},
+                                      {"reason", text}},
+                                     {"intact", "entries", "last_hash"})},
         {"Health", object({{"status", text}, {"version", text}, {"database", text}},
                           {"status", "version", "database"})},
         {"Job", {{"type", "object"}}},
@@ -212,6 +218,11 @@ json build() {
     paths["/api/instruments/{id}"]["get"] =
         operation("one instrument (an enterprise user: only its own enterprise's, else 404)", "200",
                   reply("the instrument", "Instrument"), everyone, {"401", "404"});
+    paths["/api/audit/verify"]["get"] =
+        operation("check the audit trail's hash chain", "200",
+                  reply("whether the chain is intact, else the first broken entry and why",
+                        "AuditVerification"),
+                  {"manager", "admin"}, {"401", "403"});
     paths["/api/jobs"]["get"] =
         operation("every job", "200", reply("the jobs", "JobList"), staff, {"401", "403"});
     paths["/api/jobs/{id}"]["parameters"] = id_parameter();

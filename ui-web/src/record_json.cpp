@@ -44,20 +44,17 @@ BodyResult<double> number_field(const nlohmann::json& body, const std::string& n
 
 nlohmann::json enterprise_to_json(const lab::Enterprise& enterprise) {
     const auto& e = enterprise.data;
-    return {{"id", enterprise.id.value()},
-            {"name", e.name},
-            {"credit_code", e.credit_code},
-            {"region", e.region},
-            {"industry", e.industry},
-            {"size", lab::enum_name(e.size, lab::size_class_names)},
+    return {{"id", enterprise.id.value()},  {"name", e.name},
+            {"credit_code", e.credit_code}, {"region", e.region},
+            {"industry", e.industry},       {"size", lab::enum_name(e.size, lab::size_class_names)},
             {"contacts", e.contacts}};
 }
 
 BodyResult<lab::NewEnterprise> enterprise_from_json(const nlohmann::json& body) {
     lab::NewEnterprise e;
-    for (const auto& [name, target] : {std::pair{"name", &e.name},
-                                       std::pair{"credit_code", &e.credit_code},
-                                       std::pair{"region", &e.region}}) {
+    for (const auto& [name, target] :
+         {std::pair{"name", &e.name}, std::pair{"credit_code", &e.credit_code},
+          std::pair{"region", &e.region}}) {
         auto text = string_field(body, name);
         if (!text) {
             return text.error();
@@ -98,8 +95,8 @@ nlohmann::json instrument_to_json(const lab::Instrument& instrument) {
 
 BodyResult<lab::NewInstrument> instrument_from_json(const nlohmann::json& body) {
     lab::NewInstrument i;
-    auto kind = enum_field(body, "kind", lab::instrument_kind_names,
-                           std::optional<lab::InstrumentKind>());
+    auto kind =
+        enum_field(body, "kind", lab::instrument_kind_names, std::optional<lab::InstrumentKind>());
     if (!kind) {
         return kind.error();
     }
@@ -117,9 +114,9 @@ BodyResult<lab::NewInstrument> instrument_from_json(const nlohmann::json& body) 
         return serial.error();
     }
     i.serial = *serial;
-    for (const auto& [name, target] : {std::pair{"range_low", &i.range_low},
-                                       std::pair{"range_high", &i.range_high},
-                                       std::pair{"resolution", &i.resolution}}) {
+    for (const auto& [name, target] :
+         {std::pair{"range_low", &i.range_low}, std::pair{"range_high", &i.range_high},
+          std::pair{"resolution", &i.resolution}}) {
         auto value = number_field(body, name);
         if (!value) {
             return value.error();
@@ -131,8 +128,9 @@ BodyResult<lab::NewInstrument> instrument_from_json(const nlohmann::json& body) 
         return owner.error();
     }
     i.owner = lab::EnterpriseId{*owner};
-    auto regime = enum_field(body, "regime", lab::metrology_regime_names,
-                             std::optional<lab::MetrologyRegime>(lab::MetrologyRegime::calibration));
+    auto regime =
+        enum_field(body, "regime", lab::metrology_regime_names,
+                   std::optional<lab::MetrologyRegime>(lab::MetrologyRegime::calibration));
     if (!regime) {
         return regime.error();
     }

@@ -1,6 +1,7 @@
 #include "signed_api.hpp"
 
 #include "api_error.hpp"
+#include "audit_routes.hpp"
 #include "booking_routes.hpp"
 #include "enterprise_routes.hpp"
 #include "equipment_routes.hpp"
@@ -23,6 +24,9 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     if (services.enterprises != nullptr) {
         resources_.push_back(std::make_unique<EnterpriseRoutes>(*services.enterprises));
         resources_.push_back(std::make_unique<InstrumentRoutes>(*services.enterprises));
+    }
+    if (services.audit != nullptr) {
+        resources_.push_back(std::make_unique<AuditRoutes>(*services.audit));
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <callab/lab/audit_log.hpp>
 #include <callab/lab/booking_store.hpp>
 #include <callab/lab/enterprise_store.hpp>
 #include <callab/lab/job_service.hpp>
@@ -22,6 +23,8 @@ struct ApiServices {
     /// Enterprises and instruments (`/api/enterprises`, `/api/instruments`); without it the
     /// server has no such routes.
     lab::EnterpriseStore* enterprises = nullptr;
+    /// The audit trail (`/api/audit/verify`); without it the server has no such route.
+    lab::AuditLog* audit = nullptr;
     std::chrono::minutes session_lifetime{8 * 60};
     bool secure_cookie = false;                 ///< set the cookie's Secure attribute (under TLS)
     int login_attempts = 5;                     ///< failed logins allowed per window
