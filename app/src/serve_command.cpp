@@ -8,6 +8,7 @@
 #include "server_config.hpp"
 #include "smtp_notice_sender.hpp"
 
+#include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
@@ -65,9 +66,12 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
                                        std::chrono::milliseconds(options.reading_interval_ms));
     web::ApiServices services{jobs, users, sessions, bookings, standards};
     services.runs = runs.get();
+    db::SqlAuditLog audit(*database);
+    services.audit = &audit;
     services.session_lifetime = std::chrono::minutes(options.session_minutes);
     db::SqlServiceRequestStore service_request_store(*database);
     db::SqlEnterpriseStore enterprises(*database);
+    services.enterprises = &enterprises;
     lab::ServiceRequestService service_requests(service_request_store, enterprises, job_store,
                                                 bookings);
     db::SqlServiceActivityStore activities(*database);

@@ -49,6 +49,18 @@ std::string number(double value) {
     return text;
 }
 
+/// `text` with LIKE's wildcards and the escape character escaped by '\\'.
+std::string like_prefix(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + '%';
+}
+
 } // namespace
 
 lab::Outcome<std::vector<lab::Enterprise>>
@@ -211,6 +223,65 @@ void SqlEnterpriseStore::report_progress(std::size_t done, std::size_t total) co
     if (progress_ && (done % 500 == 0 || done == total)) {
         progress_(done, total);
     }
+}
+
+lab::InstrumentPage SqlEnterpriseStore::list_instruments(const lab::InstrumentFilter& filter,
+                                                         std::int64_t offset, std::int64_t limit) {
+    return with_session(database_, "cannot list instruments", [&](soci::session& sql) {
+        // Only the filters asked for are in the WHERE clause, so that counting every
+        // instrument stays an index count; every value is bound.
+        const long long owner = filter.owner ? filter.owner->value() : 0;
+        const std::string kind(
+            filter.kind ? lab::enum_name(*filter.kind, lab::instrument_kind_names) : "");
+        const std::string serial = like_prefix(filter.serial_prefix);
+        std::string where;
+        auto add = [&where](const char* condition) {
+            where += where.empty() ? " WHERE " : " AND ";
+            where += condition;
+        };
+        if (!filter.serial_prefix.empty()) {
+            add("serial LIKE :s ESCAPE '\\'");
+        }
+        if (filter.owner) {
+            add("owner_id = :o");
+        }
+        if (filter.kind) {
+            add("kind = :k");
+        }
+        auto bind = [&](auto&& prepared) -> decltype(auto) {
+            if (!filter.serial_prefix.empty()) {
+                prepared, soci::use(serial);
+            }
+            if (filter.owner) {
+                prepared, soci::use(owner);
+            }
+            if (filter.kind) {
+                prepared, soci::use(kind);
+            }
+            return prepared;
+        };
+        lab::InstrumentPage page;
+        {
+            long long total = 0;
+            auto prepared = (sql.prepare << "SELECT COUNT(*) FROM instrument" << where);
+            bind(prepared), soci::into(total);
+            soci::statement count(prepared);
+            count.execute(true);
+            page.total = total;
+        }
+        if (page.total <= offset || limit <= 0) {
+            return page;
+        }
+        auto prepared =
+            (sql.prepare << "SELECT " << instrument_columns << " FROM instrument" << where
+                         << " ORDER BY id LIMIT " << limit << " OFFSET " << offset);
+        soci::rowset<soci::row> rows(bind(prepared));
+        page.items.reserve(static_cast<std::size_t>(limit));
+        for (const auto& row : rows) {
+            page.items.push_back(instrument_from(row));
+        }
+        return page;
+    });
 }
 
 } // namespace callab::db

@@ -73,6 +73,9 @@ void ServeApiTest::SetUp() {
     services_->recalls = recalls_.get();
     services_->notices = notices_.get();
     services_->runs = runs_.get();
+    services_->enterprises = enterprises_.get();
+    audit_ = std::make_unique<db::SqlAuditLog>(*database_);
+    services_->audit = audit_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

@@ -5,6 +5,7 @@
 #include "../support/temporary_directory.hpp"
 
 #include <callab/db/database.hpp>
+#include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
@@ -70,6 +71,7 @@ protected:
     std::unique_ptr<db::SqlStandardStore> standards_;
     std::unique_ptr<db::SqlRecallStore> recalls_;
     std::unique_ptr<db::SqlNoticeStore> notices_;
+    std::unique_ptr<db::SqlAuditLog> audit_;
     std::unique_ptr<lab::JobService> jobs_;
     std::unique_ptr<db::SqlEnterpriseStore> enterprises_;
     std::unique_ptr<db::SqlServiceRequestStore> service_request_store_;

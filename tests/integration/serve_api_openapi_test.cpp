@@ -2,6 +2,8 @@
 // its 2xx status for the roles in `x-roles` (all when the list is empty), 403 for the rest.
 #include "serve_api_fixture.hpp"
 
+#include <callab/lab/credit_code.hpp>
+
 #include <algorithm>
 
 namespace callab::test_support {
@@ -57,7 +59,17 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
                                  .dump(),
                              login("manager"));
     ASSERT_EQ(booked.status, 201) << booked.body;
+    const auto enterprise = user_.at("enterprise_user").data.enterprise->value();
+    lab::NewInstrument instrument;
+    instrument.serial = "OPENAPI-1";
+    instrument.range_high = 1;
+    instrument.resolution = 0.1;
+    instrument.owner = lab::EnterpriseId{enterprise};
+    const std::vector<lab::NewInstrument> instruments{instrument};
+    const auto instrument_id = enterprises_->add_instruments(instruments, "test").value()[0].id;
     std::map<std::string, std::int64_t> ids{
+        {"/api/enterprises/{id}", enterprise},
+        {"/api/instruments/{id}", instrument_id.value()},
         {"/api/equipment/{id}", equipment_},
         {"/api/equipment/{id}/calendar.ics", equipment_},
         {"/api/bookings/{id}", booked.json["id"].get<std::int64_t>()},
@@ -123,6 +135,13 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
                 auto body = op.contains("requestBody")
                                 ? op["requestBody"]["content"]["application/json"]["example"]
                                 : nlohmann::json();
+                if (body.contains("credit_code")) {
+                    const auto first17 = "9133010000" + std::to_string(1000000 + ++hour);
+                    body["credit_code"] = first17 + *lab::credit_code_check_character(first17);
+                }
+                if (body.contains("enterprise_id")) {
+                    body["enterprise_id"] = enterprise;
+                }
                 if (path == "/api/session") {
                     body = {{"username", role}, {"password", test_password}};
                 }
@@ -169,7 +188,7 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
             }
         }
     }
-    EXPECT_EQ(operations, 45);
+    EXPECT_EQ(operations, 52);
 }
 
 } // namespace

@@ -162,6 +162,7 @@ json schemas() {
     const json nullable_id{{"type", "integer"}, {"nullable", true}};
     const json text{{"type", "string"}};
     const json time{{"type", "string"}, {"format", "date-time"}};
+    const json number{{"type", "number"}};
     return {
         {"Error",
          object({{"error", text}, {"message", text}, {"field", text}}, {"error", "message"})},
@@ -231,6 +232,40 @@ json schemas() {
               {"condition_in", text},
               {"reason", text}},
              {"equipment_id", "start", "end"})},
+        {"Enterprise",
+         object({{"id", read_only(id)},
+                 {"name", text},
+                 {"credit_code", text},
+                 {"region", text},
+                 {"industry", text},
+                 {"size", {{"type", "string"}, {"enum", {"micro", "small", "medium", "large"}}}},
+                 {"contacts", text}},
+                {"name", "credit_code", "region"})},
+        {"EnterpriseList", list_of("Enterprise")},
+        {"Instrument",
+         object({{"id", read_only(id)},
+                 {"kind",
+                  {{"type", "string"},
+                   {"enum",
+                    {"ir_forehead_thermometer", "ir_ear_thermometer", "radiation_thermometer",
+                     "power_analyser", "energy_meter", "other"}}}},
+                 {"maker", text},
+                 {"model", text},
+                 {"serial", text},
+                 {"range_low", number},
+                 {"range_high", number},
+                 {"unit", text},
+                 {"resolution", number},
+                 {"enterprise_id", id},
+                 {"regime", {{"type", "string"}, {"enum", {"verification", "calibration"}}}}},
+                {"kind", "serial", "range_low", "range_high", "resolution", "enterprise_id"})},
+        {"InstrumentList", list_of("Instrument")},
+        {"AuditVerification", object({{"intact", {{"type", "boolean"}}},
+                                      {"entries", {{"type", "integer"}}},
+                                      {"last_hash", text},
+                                      {"broken_at", {{"type", "integer"}}},
+                                      {"reason", text}},
+                                     {"intact", "entries", "last_hash"})},
         {"Health", object({{"status", text}, {"version", text}, {"database", text}},
                           {"status", "version", "database"})},
         {"Job", object({{"id", id},
@@ -439,6 +474,53 @@ json build() {
                                                   roles, {"401", "403", "404", "409", "422"}),
                                         "BookingNote", example);
     }
+    const json registrars = {"technician", "manager", "admin"};
+    paths["/api/enterprises"]["get"] = operation(
+        "enterprises (?q=&region=&size=&sort=&page=&per_page=); an enterprise user gets its own",
+        "200", reply("a page of enterprises", "EnterpriseList"), everyone, {"400", "401"});
+    paths["/api/enterprises"]["post"] =
+        with_body(operation("register an enterprise", "201", reply("registered", "Enterprise"),
+                            registrars, {"400", "401", "403", "409", "422"}),
+                  "Enterprise",
+                  {{"name", "Ningbo Sensors Ltd."},
+                   {"credit_code", "91330200MA2AXXXX1F"},
+                   {"region", "Zhejiang/Ningbo"},
+                   {"industry", "instruments"},
+                   {"size", "small"},
+                   {"contacts", "Li Na, 0574-5550100"}});
+    paths["/api/enterprises/{id}"]["parameters"] = id_parameter();
+    paths["/api/enterprises/{id}"]["get"] =
+        operation("one enterprise (an enterprise user: only its own, else 404)", "200",
+                  reply("the enterprise", "Enterprise"), everyone, {"401", "404"});
+    paths["/api/instruments"]["get"] = operation(
+        "instruments, paged in the database (?enterprise_id=&kind=&serial=&page=&per_page=); "
+        "an enterprise user gets its own enterprise's",
+        "200", reply("a page of instruments", "InstrumentList"), everyone, {"400", "401", "404"});
+    paths["/api/instruments"]["post"] =
+        with_body(operation("register an instrument (an enterprise user: for its own enterprise)",
+                            "201", reply("registered", "Instrument"),
+                            {"technician", "manager", "admin", "enterprise_user"},
+                            {"400", "401", "403", "404", "422"}),
+                  "Instrument",
+                  {{"kind", "ir_forehead_thermometer"},
+                   {"maker", "Yuwell"},
+                   {"model", "YHW-2"},
+                   {"serial", "YW2100457"},
+                   {"range_low", 32.0},
+                   {"range_high", 42.5},
+                   {"unit", "degC"},
+                   {"resolution", 0.1},
+                   {"enterprise_id", 1},
+                   {"regime", "calibration"}});
+    paths["/api/instruments/{id}"]["parameters"] = id_parameter();
+    paths["/api/instruments/{id}"]["get"] =
+        operation("one instrument (an enterprise user: only its own enterprise's, else 404)", "200",
+                  reply("the instrument", "Instrument"), everyone, {"401", "404"});
+    paths["/api/audit/verify"]["get"] =
+        operation("check the audit trail's hash chain", "200",
+                  reply("whether the chain is intact, else the first broken entry and why",
+                        "AuditVerification"),
+                  {"manager", "admin"}, {"401", "403"});
     paths["/api/jobs"]["get"] =
         operation("jobs, paged; ?status=&technician_id=&enterprise_id= (enterprise users: their "
                   "enterprise's)",

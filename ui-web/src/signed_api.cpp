@@ -2,8 +2,11 @@
 
 #include "activity_routes.hpp"
 #include "api_error.hpp"
+#include "audit_routes.hpp"
 #include "booking_routes.hpp"
+#include "enterprise_routes.hpp"
 #include "equipment_routes.hpp"
+#include "instrument_routes.hpp"
 #include "job_routes.hpp"
 #include "openapi.hpp"
 #include "recall_routes.hpp"
@@ -21,6 +24,13 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<RecallRoutes>(services));
     resources_.push_back(std::make_unique<MyCalendarRoutes>(services));
     resources_.push_back(std::make_unique<JobRoutes>(services));
+    if (services.enterprises != nullptr) {
+        resources_.push_back(std::make_unique<EnterpriseRoutes>(*services.enterprises));
+        resources_.push_back(std::make_unique<InstrumentRoutes>(*services.enterprises));
+    }
+    if (services.audit != nullptr) {
+        resources_.push_back(std::make_unique<AuditRoutes>(*services.audit));
+    }
 }
 
 bool SignedApi::may_read_jobs(const Request& request) {

@@ -22,6 +22,8 @@ public:
     add_instruments(std::span<const lab::NewInstrument> batch, std::string_view actor) override;
     std::optional<lab::Instrument> find_instrument(lab::InstrumentId id) override;
     std::vector<lab::Instrument> instruments_of(lab::EnterpriseId owner) override;
+    lab::InstrumentPage list_instruments(const lab::InstrumentFilter& filter, std::int64_t offset,
+                                         std::int64_t limit) override;
 
     /// Called while a batch is stored (every 500 rows and at the end; before the commit).
     using Progress = std::function<void(std::size_t done, std::size_t total)>;

@@ -40,12 +40,63 @@ export function errorFromResponse(status: number, statusText: string, body: stri
     return new ApiError(status, 'bad_response', `HTTP ${status} ${statusText}`.trim());
 }
 
+// The session's CSRF token, kept in memory only (never in storage): sent as X-CSRF-Token on
+// every request that changes something.
+let csrfToken: string | undefined;
+
+/** Sets (or, with undefined, forgets) the CSRF token sent on state-changing requests. */
+export function setCsrfToken(token: string | undefined): void {
+    csrfToken = token;
+}
+
+export function currentCsrfToken(): string | undefined {
+    return csrfToken;
+}
+
+// Called when an API request other than /api/session is answered 401: the session has ended,
+// and the app sends the user to the sign-in page.
+let unauthenticatedHandler: ((error: ApiError) => void) | undefined;
+
+export function onUnauthenticated(handler: ((error: ApiError) => void) | undefined): void {
+    unauthenticatedHandler = handler;
+}
+
+/** The headers of a request: JSON both ways, and the CSRF token unless it only reads. */
+export function requestHeaders(method: string, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (hasBody) {
+        headers['Content-Type'] = 'application/json';
+    }
+    const reads = method === 'GET' || method === 'HEAD';
+    if (!reads && csrfToken !== undefined) {
+        headers['X-CSRF-Token'] = csrfToken;
+    }
+    return headers;
+}
+
 /** GET `path` (e.g. `/api/jobs`) and parse the JSON answer as T. */
-export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return apiRequest<T>('GET', path, undefined, signal);
+}
+
+/** POST `body` as JSON to `path` with the CSRF token; the JSON answer as T. */
+export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return apiRequest<T>('POST', path, body, signal);
+}
+
+/** DELETE `path` with the CSRF token. */
+export function apiDelete(path: string, signal?: AbortSignal): Promise<void> {
+    return apiRequest<void>('DELETE', path, undefined, signal);
+}
+
+/** Any method; a 204 answer is undefined. */
+export async function apiRequest<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     let response: Response;
     try {
         response = await fetch(path, {
-            headers: { Accept: 'application/json' },
+            method,
+            headers: requestHeaders(method, body !== undefined),
+            body: body === undefined ? undefined : JSON.stringify(body),
             credentials: 'same-origin',
             signal,
         });
@@ -57,7 +108,14 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
     }
     const text = await response.text();
     if (!response.ok) {
-        throw errorFromResponse(response.status, response.statusText, text);
+        const error = errorFromResponse(response.status, response.statusText, text);
+        if (response.status === 401 && !path.startsWith('/api/session')) {
+            unauthenticatedHandler?.(error);
+        }
+        throw error;
+    }
+    if (response.status === 204 || text === '') {
+        return undefined as T;
     }
     try {
         return JSON.parse(text) as T;

@@ -1,20 +1,17 @@
-import { apiGet } from './client';
-import { apiSend, setCsrfToken } from './send';
-import type { Session } from './service_types';
+import { apiDelete, apiGet, apiPost } from './client';
+import type { SessionInfo } from './types';
 
-export async function getSession(signal?: AbortSignal): Promise<Session> {
-    const session = await apiGet<Session>('/api/session', signal);
-    setCsrfToken(session.csrf_token);
-    return session;
+/** GET /api/session: who is signed in (401 when nobody, 404 on a server without sign-in). */
+export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
+    return apiGet<SessionInfo>('/api/session', signal);
 }
 
-export async function signIn(username: string, password: string): Promise<Session> {
-    const session = await apiSend<Session>('POST', '/api/session', { username, password });
-    setCsrfToken(session.csrf_token);
-    return session;
+/** POST /api/session: signs in; the answer carries the CSRF token. */
+export function signIn(username: string, password: string): Promise<SessionInfo> {
+    return apiPost<SessionInfo>('/api/session', { username, password });
 }
 
-export async function signOut(): Promise<void> {
-    await apiSend<void>('DELETE', '/api/session');
-    setCsrfToken('');
+/** DELETE /api/session: signs out. */
+export function signOut(): Promise<void> {
+    return apiDelete('/api/session');
 }

@@ -76,3 +76,64 @@ export interface Job {
     /** null until there are enough readings. */
     result: MeasurementResult | null;
 }
+
+export type Role = 'technician' | 'reviewer' | 'signatory' | 'manager' | 'admin' | 'enterprise_user';
+
+/** A user as the API writes it (`GET /api/session`, `/api/users`). */
+export interface User {
+    id: number;
+    username: string;
+    role: Role;
+    enterprise_id: number | null;
+    display_name: string;
+}
+
+/** `POST /api/session` and `GET /api/session`. */
+export interface SessionInfo {
+    csrf_token: string;
+    user: User;
+    /** UTC, `YYYY-MM-DDTHH:MM:SSZ`. */
+    expires_at: string;
+}
+
+/** A page of a list endpoint with the page asked for. */
+export interface PagedList<T> extends Page<T> {
+    page: number;
+    per_page: number;
+}
+
+export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
+
+/** `/api/enterprises`: read and written with the same fields (`id` only read). */
+export interface Enterprise {
+    id: number;
+    name: string;
+    credit_code: string;
+    region: string;
+    industry: string;
+    size: SizeClass;
+    contacts: string;
+}
+
+export type InstrumentKind =
+    | 'ir_forehead_thermometer'
+    | 'ir_ear_thermometer'
+    | 'radiation_thermometer'
+    | 'power_analyser'
+    | 'energy_meter'
+    | 'other';
+
+/** `/api/instruments`. */
+export interface Instrument {
+    id: number;
+    kind: InstrumentKind;
+    maker: string;
+    model: string;
+    serial: string;
+    range_low: number;
+    range_high: number;
+    unit: string;
+    resolution: number;
+    enterprise_id: number;
+    regime: 'verification' | 'calibration';
+}

@@ -1,37 +1,17 @@
-// Who is signed in, shared by every page that needs a session: read once from the server,
-// then kept until one signs in or out.
-import { ApiError } from '../api/client';
-import { getSession, signIn as startSession, signOut as endSession } from '../api/session';
+// Who is signed in, for the pages of the service window: a view of the app's one session
+// (session/session.ts), so that signing in or out anywhere shows everywhere.
 import type { Session } from '../api/service_types';
+import { loadSession, login, logout, session as state } from '../session/session';
 
-import { computed, ref, shallowRef } from 'vue';
+import { computed } from 'vue';
 
-const session = shallowRef<Session>();
-const checked = ref(false);
+const session = computed<Pick<Session, 'user'> | undefined>(() => (state.user === undefined ? undefined : { user: state.user }));
+const checked = computed(() => state.mode !== undefined);
 
 export function useSession() {
     async function refresh(): Promise<void> {
-        try {
-            session.value = await getSession();
-        } catch (cause) {
-            if (!(cause instanceof ApiError)) {
-                throw cause;
-            }
-            session.value = undefined;
-        } finally {
-            checked.value = true;
-        }
+        await loadSession();
     }
-
-    async function signIn(username: string, password: string): Promise<void> {
-        session.value = await startSession(username, password);
-    }
-
-    async function signOut(): Promise<void> {
-        await endSession();
-        session.value = undefined;
-    }
-
     const isStaff = computed(() => session.value !== undefined && session.value.user.role !== 'enterprise_user');
-    return { session, checked, isStaff, refresh, signIn, signOut };
+    return { session, checked, isStaff, refresh, signIn: login, signOut: logout };
 }

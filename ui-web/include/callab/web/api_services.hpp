@@ -1,6 +1,8 @@
 #pragma once
 
+#include <callab/lab/audit_log.hpp>
 #include <callab/lab/booking_store.hpp>
+#include <callab/lab/enterprise_store.hpp>
 #include <callab/lab/job_service.hpp>
 #include <callab/lab/recall_notice.hpp>
 #include <callab/lab/recall_schedule.hpp>
@@ -28,6 +30,11 @@ struct ApiServices {
     lab::BookingStore& bookings;
     lab::StandardStore& standards;
     lab::RunManager* runs = nullptr; ///< the server's bench; null: jobs are not run here
+    /// Enterprises and instruments (`/api/enterprises`, `/api/instruments`); without it the
+    /// server has no such routes.
+    lab::EnterpriseStore* enterprises = nullptr;
+    /// The audit trail (`/api/audit/verify`); without it the server has no such route.
+    lab::AuditLog* audit = nullptr;
     std::chrono::minutes session_lifetime{8 * 60};
     bool secure_cookie = false;                 ///< set the cookie's Secure attribute (under TLS)
     int login_attempts = 5;                     ///< failed logins allowed per window

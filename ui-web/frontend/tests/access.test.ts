@@ -1,0 +1,56 @@
+import { featureOf, homeFor, mayRegisterEnterprises, mayRegisterInstruments, mayUse, menuFor, safeRedirect } from '../src/session/access';
+
+import { describe, expect, it } from 'vitest';
+
+describe('menu by role', () => {
+    it('gives lab staff the job pages, the records and the service window', () => {
+        expect(menuFor('signed-in', 'technician')).toEqual([
+            'dashboard',
+            'jobs',
+            'enterprises',
+            'instruments',
+            'requests',
+            'activities',
+            'statistics',
+            'portal',
+        ]);
+    });
+    it('gives an enterprise user only its records, starting at the enterprises', () => {
+        expect(menuFor('signed-in', 'enterprise_user')).toEqual(['enterprises', 'instruments', 'portal']);
+        expect(homeFor('signed-in', 'enterprise_user')).toBe('/enterprises');
+        expect(mayUse('jobs', 'signed-in', 'enterprise_user')).toBe(false);
+    });
+    it('runs a server without sign-in with the job pages only', () => {
+        expect(menuFor('open', undefined)).toEqual(['dashboard', 'jobs']);
+        expect(mayUse('instruments', 'open', undefined)).toBe(false);
+        expect(homeFor('open', undefined)).toBe('/');
+    });
+    it('gives nobody signed in nothing', () => {
+        expect(menuFor('signed-out', undefined)).toEqual([]);
+    });
+    it('lets technicians, managers and admins register, enterprise users only instruments', () => {
+        expect(mayRegisterEnterprises('reviewer')).toBe(false);
+        expect(mayRegisterEnterprises('manager')).toBe(true);
+        expect(mayRegisterInstruments('enterprise_user')).toBe(true);
+        expect(mayRegisterInstruments('signatory')).toBe(false);
+    });
+});
+
+describe('paths', () => {
+    it('finds the feature of a page', () => {
+        expect(featureOf('/')).toBe('dashboard');
+        expect(featureOf('/jobs/3')).toBe('jobs');
+        expect(featureOf('/instruments')).toBe('instruments');
+        expect(featureOf('/instrumentsx')).toBeUndefined();
+        expect(featureOf('/login')).toBeUndefined();
+    });
+    it('returns after sign-in only to a path of the app', () => {
+        expect(safeRedirect('/instruments?page=2')).toBe('/instruments?page=2');
+        expect(safeRedirect('//evil.example/')).toBeUndefined();
+        expect(safeRedirect('https://evil.example/')).toBeUndefined();
+        expect(safeRedirect('/\\evil.example')).toBeUndefined();
+        expect(safeRedirect('/login?redirect=/')).toBeUndefined();
+        expect(safeRedirect(['/jobs'])).toBeUndefined();
+        expect(safeRedirect(undefined)).toBeUndefined();
+    });
+});
