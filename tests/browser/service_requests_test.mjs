@@ -62,11 +62,13 @@ async function signIn(username) {
     return { context, page, username };
 }
 
+// Opening a page without a session leads to the sign-in page and back to the page after it.
 async function signInOn(page, path, username) {
     await page.goto(base + path);
-    await page.locator('[data-test="sign-in-username"]').fill(username);
-    await page.locator('[data-test="sign-in-password"]').fill(password);
-    await page.locator('[data-test="sign-in-submit"]').click();
+    await page.waitForSelector('[data-test=login-page]');
+    await page.fill('input[data-test=login-username]', username);
+    await page.fill('input[data-test=login-password]', password);
+    await page.click('[data-test=login-submit]');
     await page.locator('[data-test="signed-in-as"]').waitFor();
 }
 
