@@ -2,6 +2,7 @@
 
 #include "../db/raw_session.hpp"
 #include "json_body.hpp"
+#include "serve_api_bench.hpp"
 
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/lab/password_hash.hpp>
@@ -30,9 +31,28 @@ void SecurityPassTest::SetUp() {
     jobs_ = std::make_unique<lab::JobService>(*job_store_);
     services_ = std::make_unique<ApiServices>(
         ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
+    // Every resource `callab serve` has, so that every documented route is served.
+    enterprises_ = std::make_unique<db::SqlEnterpriseStore>(*database_);
+    audit_ = std::make_unique<db::SqlAuditLog>(*database_);
+    service_request_store_ = std::make_unique<db::SqlServiceRequestStore>(*database_);
+    service_requests_ = std::make_unique<lab::ServiceRequestService>(
+        *service_request_store_, *enterprises_, *job_store_, *bookings_);
+    activities_ = std::make_unique<db::SqlServiceActivityStore>(*database_);
+    statistics_ = std::make_unique<db::SqlStatisticsStore>(*database_);
+    recalls_ = std::make_unique<db::SqlRecallStore>(*database_);
+    notices_ = std::make_unique<db::SqlNoticeStore>(*database_);
+    runs_ = test_support::typed_run_manager(*job_store_, *users_, *standards_);
+    services_->enterprises = enterprises_.get();
+    services_->audit = audit_.get();
+    services_->service_requests = service_requests_.get();
+    services_->activities = activities_.get();
+    services_->statistics = statistics_.get();
+    services_->recalls = recalls_.get();
+    services_->notices = notices_.get();
+    services_->runs = runs_.get();
     router_ = std::make_unique<Router>(*services_, "sqlite");
 
-    db::SqlEnterpriseStore enterprises(*database_);
+    auto& enterprises = *enterprises_;
     const std::vector<lab::NewEnterprise> batch{
         {"Hangzhou Thermometers Co.", "91350100M000100Y43", "Zhejiang/Hangzhou", "instruments",
          lab::SizeClass::small, ""},

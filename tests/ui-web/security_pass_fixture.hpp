@@ -4,10 +4,18 @@
 // booking of each, and every log line captured.
 
 #include "router.hpp"
+#include "serve_api_bench.hpp"
 #include "support/temporary_directory.hpp"
 
 #include <callab/db/database.hpp>
+#include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
+#include <callab/db/sql_enterprise_store.hpp>
+#include <callab/db/sql_notice_store.hpp>
+#include <callab/db/sql_recall_store.hpp>
+#include <callab/db/sql_service_activity_store.hpp>
+#include <callab/db/sql_service_request_store.hpp>
+#include <callab/db/sql_statistics_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_session_store.hpp>
 #include <callab/db/sql_standard_store.hpp>
@@ -73,6 +81,15 @@ protected:
     std::unique_ptr<db::SqlBookingStore> bookings_;
     std::unique_ptr<db::SqlStandardStore> standards_;
     std::unique_ptr<lab::JobService> jobs_;
+    std::unique_ptr<db::SqlEnterpriseStore> enterprises_;
+    std::unique_ptr<db::SqlAuditLog> audit_;
+    std::unique_ptr<db::SqlServiceRequestStore> service_request_store_;
+    std::unique_ptr<lab::ServiceRequestService> service_requests_;
+    std::unique_ptr<db::SqlServiceActivityStore> activities_;
+    std::unique_ptr<db::SqlStatisticsStore> statistics_;
+    std::unique_ptr<db::SqlRecallStore> recalls_;
+    std::unique_ptr<db::SqlNoticeStore> notices_;
+    std::shared_ptr<lab::RunManager> runs_; ///< a bench without instruments
     std::unique_ptr<ApiServices> services_;
     std::unique_ptr<Router> router_;
     std::map<std::string, lab::User> user_; ///< by role name, plus "enterprise_user_b"
