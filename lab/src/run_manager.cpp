@@ -48,8 +48,8 @@ constexpr auto busy_wait = std::chrono::seconds(5);
 
 RunManager::RunManager(JobStore& jobs, UserStore& users, StandardStore& standards,
                        std::optional<Bench> bench, RunSettings defaults)
-    : jobs_(jobs), standards_(standards), workflow_(jobs, users, standards), bench_(bench),
-      defaults_(std::move(defaults)) {}
+    : jobs_(jobs), users_(users), standards_(standards), workflow_(jobs, users, standards),
+      bench_(bench), defaults_(std::move(defaults)) {}
 
 RunManager::~RunManager() {
     std::unique_lock lock(mutex_);
@@ -166,8 +166,9 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
     if (job->spec.resolution > 0) {
         settings.resolution = job->spec.resolution;
     }
-    run->run = std::make_unique<CalibrationRun>(jobs_, *moved, std::move(*procedure), bench,
-                                                std::move(settings), run.get());
+    run->run = std::make_unique<CalibrationRun>(jobs_, RunRecords{standards_, users_}, *moved,
+                                                std::move(*procedure), bench, std::move(settings),
+                                                run.get());
     if (auto old = runs_.find(id); old != runs_.end() && old->second->worker.joinable()) {
         old->second->worker.join();
     }

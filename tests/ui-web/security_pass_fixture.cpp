@@ -82,8 +82,39 @@ void SecurityPassTest::SetUp() {
                                 R"({"name": "Dry-block calibrator"})", as_["manager"]);
     ASSERT_EQ(equipment.status, 201) << equipment.body;
     equipment_ = equipment.json["id"].get<std::int64_t>();
-    job_ = job_store_->create_job({"Thermometer at 37 °C", "FT-1", "temperature", "degC", 0.1})
-               .id.value();
+    enterprise_a_ = added[0].id.value();
+    lab::NewInstrument instrument;
+    instrument.serial = "PASS-1";
+    instrument.range_low = 32;
+    instrument.range_high = 42.5;
+    instrument.unit = "degC";
+    instrument.resolution = 0.1;
+    instrument.owner = added[0].id;
+    const std::vector<lab::NewInstrument> instruments{instrument};
+    instrument_a_ = enterprises_->add_instruments(instruments, "test").value()[0].id.value();
+    lab::NewJob job{"Thermometer at 37 °C", "FT-1", "temperature", "degC", 0.1};
+    job.enterprise = added[0].id; // enterprise A's job, so that its user may read it
+    job_ = job_store_->create_job(job).id.value();
+    const auto request = send(http::verb::post, "/api/service-requests",
+                              nlohmann::json{{"kind", "technical_advice"},
+                                             {"enterprise_id", enterprise_a_},
+                                             {"subject", "Calibration interval"},
+                                             {"details", "How often?"}}
+                                  .dump(),
+                              as_["enterprise_user"]);
+    ASSERT_EQ(request.status, 201) << request.body;
+    service_request_a_ = request.json["id"].get<std::int64_t>();
+    const auto activity = send(http::verb::post, "/api/activities",
+                               nlohmann::json{{"kind", "training"},
+                                              {"held_on", "2026-07-28"},
+                                              {"region", "Zhejiang/Hangzhou"},
+                                              {"topic", "Reading IR thermometers"},
+                                              {"enterprise_ids", {enterprise_a_}},
+                                              {"attendee_count", 12}}
+                                   .dump(),
+                               as_["technician"]);
+    ASSERT_EQ(activity.status, 201) << activity.body;
+    activity_ = activity.json["id"].get<std::int64_t>();
     for (auto [who, id] :
          {std::pair{"enterprise_user", &booking_a_}, std::pair{"enterprise_user_b", &booking_b_}}) {
         const auto booked =

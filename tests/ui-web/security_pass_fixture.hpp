@@ -11,14 +11,14 @@
 #include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
+#include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
 #include <callab/db/sql_recall_store.hpp>
 #include <callab/db/sql_service_activity_store.hpp>
 #include <callab/db/sql_service_request_store.hpp>
-#include <callab/db/sql_statistics_store.hpp>
-#include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_session_store.hpp>
 #include <callab/db/sql_standard_store.hpp>
+#include <callab/db/sql_statistics_store.hpp>
 #include <callab/db/sql_user_store.hpp>
 
 #include <gtest/gtest.h>
@@ -98,6 +98,10 @@ protected:
     std::int64_t job_ = 0;                  ///< one job of the lab
     std::int64_t booking_a_ = 0;            ///< booked by enterprise A's user
     std::int64_t booking_b_ = 0;            ///< booked by enterprise B's user
+    std::int64_t enterprise_a_ = 0;         ///< the enterprise of the first enterprise user
+    std::int64_t instrument_a_ = 0;         ///< an instrument of enterprise A
+    std::int64_t service_request_a_ = 0;    ///< submitted by enterprise A's user
+    std::int64_t activity_ = 0;             ///< a training recorded by the technician
     int next_hour_ = 0;
 
 private:

@@ -98,6 +98,10 @@ protected:
             {"job", job_},
             {"booking_a", booking_a_},
             {"booking_b", booking_b_},
+            {"enterprise_a", enterprise_a_},
+            {"instrument_a", instrument_a_},
+            {"service_request_a", service_request_a_},
+            {"activity", activity_},
             {"user_b", user_["enterprise_user_b"].id.value()}};
         const auto found = ids.find(name);
         EXPECT_NE(found, ids.end()) << "no record '" << name << "' in the security pass";
@@ -210,10 +214,15 @@ TEST_F(SecurityPass, EveryRoleOutsideTheTableIs403AndEveryRoleInsideIsServed) {
             const bool allowed = std::ranges::find(row.roles, role) != row.roles.end();
             const auto peer = next_peer();
             const auto reply = call(op, target, body_for(op), credentials(op, role), peer);
-            if (allowed) {
+            // An action documented as state-dependent may find its sample in a state that
+            // does not allow it (404, 409, 422): the role was let through all the same.
+            const bool refused_by_state =
+                op.spec.value("x-state-dependent", false) &&
+                (reply.status == 404 || reply.status == 409 || reply.status == 422);
+            if (allowed && !refused_by_state) {
                 EXPECT_GE(reply.status, 200) << role << " " << op.name() << ": " << reply.body;
                 EXPECT_LT(reply.status, 300) << role << " " << op.name() << ": " << reply.body;
-            } else {
+            } else if (!allowed) {
                 EXPECT_EQ(reply.status, 403) << role << " " << op.name() << ": " << reply.body;
                 EXPECT_EQ(reply.json.value("error", ""), "forbidden") << role << " " << op.name();
                 expect_refusal_logged(op, target, 403, peer);

@@ -125,10 +125,10 @@ void add_service_paths(json& paths, const json& everyone, const json& staff) {
     for (const auto& [suffix, summary, schema, example, roles] : steps) {
         const auto path = requests + "/{id}" + suffix;
         paths[path]["parameters"] = id_parameter();
-        paths[path]["post"] = state_dependent(
-            with_body(operation(summary, "200", reply("changed", "ServiceRequest"), roles,
-                                {"400", "401", "403", "404", "409", "422"}),
-                      schema, example));
+        paths[path]["post"] =
+            state_dependent(with_body(operation(summary, "200", reply("changed", "ServiceRequest"),
+                                                roles, {"400", "401", "403", "404", "409", "422"}),
+                                      schema, example));
     }
     auto activities = operation("service activities", "200", reply("a page", "ActivityList"), staff,
                                 {"400", "401", "403"});
@@ -470,10 +470,10 @@ json build() {
     for (const auto& [action, summary, roles, example] : actions) {
         const std::string path = std::string("/api/bookings/{id}/") + action;
         paths[path]["parameters"] = id_parameter();
-        paths[path]["post"] = state_dependent(
-            with_body(operation(summary, "200", reply("the booking", "Booking"), roles,
-                                {"401", "403", "404", "409", "422"}),
-                      "BookingNote", example));
+        paths[path]["post"] =
+            state_dependent(with_body(operation(summary, "200", reply("the booking", "Booking"),
+                                                roles, {"401", "403", "404", "409", "422"}),
+                                      "BookingNote", example));
     }
     const json registrars = {"technician", "manager", "admin"};
     paths["/api/enterprises"]["get"] = operation(

@@ -68,6 +68,7 @@ private:
     RunSnapshot snapshot_of(ActiveRun& run);
 
     JobStore& jobs_;
+    UserStore& users_;
     StandardStore& standards_;
     JobWorkflow workflow_;
     std::optional<Bench> bench_;
