@@ -297,15 +297,15 @@ json schemas() {
                             {"taken_at", time},
                             {"recorded_by", text}},
                            {"value", "unit"})},
-        {"Run",
-         object({{"job_id", id},
-                 {"state",
-                  {{"type", "string"}, {"enum", {"running", "paused", "finished", "aborted"}}}},
-                 {"pause_reason", text},
-                 {"current_point", {{"type", "integer"}}},
-                 {"manual_indication", {{"type", "boolean"}}},
-                 {"points", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
-                {})},
+        {"Run", object({{"job_id", id},
+                        {"state",
+                         {{"type", "string"},
+                          {"enum", {"running", "paused", "refused", "finished", "aborted"}}}},
+                        {"pause_reason", text},
+                        {"current_point", {{"type", "integer"}}},
+                        {"manual_indication", {{"type", "boolean"}}},
+                        {"points", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                       {})},
         {"RunStart", object({{"manual_indication", {{"type", "boolean"}}}}, json::array())},
         {"ReturnReason", object({{"reason", text}}, {"reason"})},
         {"ServiceRequest",
@@ -451,7 +451,7 @@ json build() {
     paths["/api/bookings/{id}"]["get"] =
         operation("one booking", "200", reply("the booking", "Booking"), everyone, {"401", "404"});
     const json managers = {"manager", "admin"};
-    const std::initializer_list<std::tuple<const char*, const char*, json, json>> actions{
+    const std::initializer_list<std::tuple<const char*, const char*, json, json>> booking_actions{
         {"approve", "approve a requested booking", managers, json::object()},
         {"reject",
          "reject a requested booking with a reason",
@@ -467,7 +467,7 @@ json build() {
          {{"condition", "complete"}}},
         {"cancel", "cancel (the booker or a manager)", everyone, {{"reason", "not needed"}}},
         {"no-show", "mark not collected 30 minutes after the start", staff, json::object()}};
-    for (const auto& [action, summary, roles, example] : actions) {
+    for (const auto& [action, summary, roles, example] : booking_actions) {
         const std::string path = std::string("/api/bookings/{id}/") + action;
         paths[path]["parameters"] = id_parameter();
         paths[path]["post"] =

@@ -10,6 +10,8 @@ std::string_view run_state_name(lab::RunState state) {
         return "running";
     case lab::RunState::paused:
         return "paused";
+    case lab::RunState::refused:
+        return "refused";
     case lab::RunState::finished:
         return "finished";
     case lab::RunState::aborted:
