@@ -276,6 +276,7 @@ CREATE TABLE equipment_usage (
     used_on TEXT NOT NULL
 );
 CREATE INDEX equipment_usage_equipment ON equipment_usage(equipment_id);
+)sql"},
     Migration{8, "service requests and activities", R"sql(
 CREATE TABLE service_request (
     id {{id}},
@@ -332,6 +333,8 @@ CREATE TABLE service_activity_item (
     item_position INTEGER NOT NULL,
     item_text TEXT NOT NULL,
     PRIMARY KEY (activity_id, item_kind, item_position)
+);
+)sql"},
     Migration{9, "recall notices, mail log, user e-mail", R"sql(
 ALTER TABLE app_user ADD COLUMN email TEXT NOT NULL DEFAULT '';
 ALTER TABLE recall_schedule ADD COLUMN responsible_user_id BIGINT REFERENCES app_user(id);
@@ -361,6 +364,7 @@ CREATE TABLE mail_claim (
     notice_id BIGINT PRIMARY KEY REFERENCES recall_notice(id),
     claimed_at_us BIGINT NOT NULL
 );
+)sql"},
     Migration{10, "bookable hours of equipment and the reasons of booking decisions", R"sql(
 ALTER TABLE equipment ADD COLUMN bookable_days INTEGER NOT NULL DEFAULT 127
     CHECK (bookable_days BETWEEN 1 AND 127);
