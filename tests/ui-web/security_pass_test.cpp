@@ -4,6 +4,8 @@
 // must be logged. (security_pass_session_test.cpp has the checks that need no route table.)
 #include "security_pass_fixture.hpp"
 
+#include <callab/lab/credit_code.hpp>
+
 #include <algorithm>
 #include <set>
 
@@ -13,6 +15,12 @@ namespace http = boost::beast::http;
 
 const std::vector<std::string> everyone = all_roles;
 const std::vector<std::string> lab_staff{"technician", "reviewer", "signatory", "manager", "admin"};
+const std::vector<std::string> managers{"manager", "admin"};
+const std::vector<std::string> registrars{"technician", "manager", "admin"};
+const std::vector<std::string> instrument_registrars{"technician", "manager", "admin",
+                                                     "enterprise_user"};
+const std::vector<std::string> operators{"technician", "manager"};
+const std::vector<std::string> reviewers{"reviewer", "signatory", "manager"};
 
 /// A record of enterprise B that enterprise A's user must not reach: named in the path's
 /// `{id}` or in a body field.
@@ -37,12 +45,54 @@ const std::vector<Rule>& rules() {
         {"POST /api/session", {}, "", {}},
         {"GET /api/session", everyone, "", {}},
         {"DELETE /api/session", everyone, "", {}},
-        {"POST /api/equipment", {"manager", "admin"}, "", {}},
+        {"GET /api/equipment", everyone, "", {}},
+        {"POST /api/equipment", managers, "", {}},
         {"GET /api/equipment/{id}", everyone, "equipment", {}},
+        {"PATCH /api/equipment/{id}", managers, "equipment", {}},
+        {"GET /api/equipment/{id}/calendar.ics", everyone, "equipment", {}},
+        {"GET /api/users/me/calendar.ics", everyone, "", {}},
+        {"GET /api/bookings", everyone, "", {}},
         {"POST /api/bookings", everyone, "", {{"on_behalf_of", "user_b"}}},
         {"GET /api/bookings/{id}", everyone, "booking_a", {{"{id}", "booking_b"}}},
-        {"GET /api/jobs", lab_staff, "", {}},
-        {"GET /api/jobs/{id}", lab_staff, "job", {}},
+        {"POST /api/bookings/{id}/approve", managers, "booking_a", {}},
+        {"POST /api/bookings/{id}/reject", managers, "booking_a", {}},
+        {"POST /api/bookings/{id}/check-out", everyone, "booking_a", {}},
+        {"POST /api/bookings/{id}/return", everyone, "booking_a", {}},
+        {"POST /api/bookings/{id}/cancel", everyone, "booking_a", {}},
+        {"POST /api/bookings/{id}/no-show", lab_staff, "booking_a", {}},
+        {"GET /api/enterprises", everyone, "", {}},
+        {"POST /api/enterprises", registrars, "", {}},
+        {"GET /api/enterprises/{id}", everyone, "enterprise_a", {}},
+        {"GET /api/instruments", everyone, "", {}},
+        {"POST /api/instruments", instrument_registrars, "", {}},
+        {"GET /api/instruments/{id}", everyone, "instrument_a", {}},
+        {"GET /api/audit/verify", managers, "", {}},
+        {"GET /api/jobs", everyone, "", {}},
+        {"POST /api/jobs", {"technician"}, "", {}},
+        {"GET /api/jobs/{id}", everyone, "job", {}},
+        {"GET /api/jobs/{id}/run", everyone, "job", {}},
+        {"POST /api/jobs/{id}/start", operators, "job", {}},
+        {"POST /api/jobs/{id}/pause", operators, "job", {}},
+        {"POST /api/jobs/{id}/resume", operators, "job", {}},
+        {"POST /api/jobs/{id}/abort", operators, "job", {}},
+        {"POST /api/jobs/{id}/readings", operators, "job", {}},
+        {"POST /api/jobs/{id}/review", reviewers, "job", {}},
+        {"POST /api/jobs/{id}/return", reviewers, "job", {}},
+        {"POST /api/jobs/{id}/approve", {"signatory"}, "job", {}},
+        {"GET /api/service-requests", everyone, "", {}},
+        {"POST /api/service-requests", everyone, "", {}},
+        {"GET /api/service-requests/{id}", everyone, "service_request_a", {}},
+        {"POST /api/service-requests/{id}/accept", lab_staff, "service_request_a", {}},
+        {"POST /api/service-requests/{id}/reject", lab_staff, "service_request_a", {}},
+        {"POST /api/service-requests/{id}/ask", lab_staff, "service_request_a", {}},
+        {"POST /api/service-requests/{id}/answer", everyone, "service_request_a", {}},
+        {"POST /api/service-requests/{id}/convert", lab_staff, "service_request_a", {}},
+        {"GET /api/activities", lab_staff, "", {}},
+        {"POST /api/activities", lab_staff, "", {}},
+        {"GET /api/activities/{id}", lab_staff, "activity", {}},
+        {"GET /api/statistics", lab_staff, "", {}},
+        {"GET /api/recall", lab_staff, "", {}},
+        {"GET /api/recall/notices", lab_staff, "", {}},
     };
     return table;
 }
@@ -129,6 +179,15 @@ protected:
         if (body.contains("start") && body.contains("end")) {
             body.update(fresh_booking());
         }
+        // Records that must be unique get a value of their own on every call.
+        ++unique_;
+        if (body.contains("credit_code")) {
+            auto first17 = std::to_string(913302000000000000LL / 10 + unique_);
+            body["credit_code"] = first17 + *lab::credit_code_check_character(first17);
+        }
+        if (body.contains("serial")) {
+            body["serial"] = "PASS-" + std::to_string(unique_);
+        }
         return body;
     }
 
@@ -165,6 +224,7 @@ protected:
     nlohmann::json document_;
     std::vector<Operation> operations_;
     int peers_ = 0;
+    long long unique_ = 0;
 };
 
 TEST_F(SecurityPass, TheTableListsEveryDocumentedOperationWithItsDocumentedRoles) {
