@@ -88,9 +88,9 @@ TEST_F(SecurityPassTest, NoSecretIsEverLogged) {
          nlohmann::json{{"username", "admin"}, {"password", "wrong " + std::string(pass_password)}}
              .dump(),
          {}, "203.0.113.9");
-    send(http::verb::get, "/api/jobs?token=secret-in-query", {}, as_["enterprise_user"]);
+    send(http::verb::get, "/api/activities?token=secret-in-query", {}, as_["enterprise_user"]);
     const auto text = log();
-    EXPECT_NE(text.find("refused GET /api/jobs -> 403"), std::string::npos) << text;
+    EXPECT_NE(text.find("refused GET /api/activities -> 403"), std::string::npos) << text;
     EXPECT_NE(text.find("refused POST /api/session -> 401"), std::string::npos) << text;
     EXPECT_EQ(text.find(pass_password), std::string::npos);
     EXPECT_EQ(text.find("secret-in-query"), std::string::npos);

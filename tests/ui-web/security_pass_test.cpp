@@ -37,6 +37,9 @@ struct Rule {
     std::vector<std::string> roles; ///< empty: no session needed
     std::string sample;             ///< the record `{id}` names: equipment, job, booking_a
     std::vector<Foreign> foreign;
+    /// Allowed roles act only on records of their own (the booker, the job's technician):
+    /// a 403 for the sample, which is not theirs, is then the record's rule, not the role's.
+    bool own_records_only = false;
 };
 
 const std::vector<Rule>& rules() {
@@ -58,7 +61,7 @@ const std::vector<Rule>& rules() {
         {"POST /api/bookings/{id}/reject", managers, "booking_a", {}},
         {"POST /api/bookings/{id}/check-out", everyone, "booking_a", {}},
         {"POST /api/bookings/{id}/return", everyone, "booking_a", {}},
-        {"POST /api/bookings/{id}/cancel", everyone, "booking_a", {}},
+        {"POST /api/bookings/{id}/cancel", everyone, "booking_a", {}, true},
         {"POST /api/bookings/{id}/no-show", lab_staff, "booking_a", {}},
         {"GET /api/enterprises", everyone, "", {}},
         {"POST /api/enterprises", registrars, "", {}},
@@ -71,11 +74,11 @@ const std::vector<Rule>& rules() {
         {"POST /api/jobs", {"technician"}, "", {}},
         {"GET /api/jobs/{id}", everyone, "job", {}},
         {"GET /api/jobs/{id}/run", everyone, "job", {}},
-        {"POST /api/jobs/{id}/start", operators, "job", {}},
-        {"POST /api/jobs/{id}/pause", operators, "job", {}},
-        {"POST /api/jobs/{id}/resume", operators, "job", {}},
-        {"POST /api/jobs/{id}/abort", operators, "job", {}},
-        {"POST /api/jobs/{id}/readings", operators, "job", {}},
+        {"POST /api/jobs/{id}/start", operators, "job", {}, true},
+        {"POST /api/jobs/{id}/pause", operators, "job", {}, true},
+        {"POST /api/jobs/{id}/resume", operators, "job", {}, true},
+        {"POST /api/jobs/{id}/abort", operators, "job", {}, true},
+        {"POST /api/jobs/{id}/readings", operators, "job", {}, true},
         {"POST /api/jobs/{id}/review", reviewers, "job", {}},
         {"POST /api/jobs/{id}/return", reviewers, "job", {}},
         {"POST /api/jobs/{id}/approve", {"signatory"}, "job", {}},
@@ -278,7 +281,8 @@ TEST_F(SecurityPass, EveryRoleOutsideTheTableIs403AndEveryRoleInsideIsServed) {
             // does not allow it (404, 409, 422): the role was let through all the same.
             const bool refused_by_state =
                 op.spec.value("x-state-dependent", false) &&
-                (reply.status == 404 || reply.status == 409 || reply.status == 422);
+                (reply.status == 404 || reply.status == 409 || reply.status == 422 ||
+                 (row.own_records_only && reply.status == 403));
             if (allowed && !refused_by_state) {
                 EXPECT_GE(reply.status, 200) << role << " " << op.name() << ": " << reply.body;
                 EXPECT_LT(reply.status, 300) << role << " " << op.name() << ": " << reply.body;
@@ -396,7 +400,8 @@ TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbat
                     EXPECT_EQ(reply.json[field], value) << what;
                 }
                 const auto read_path = op.path + "/{id}";
-                if (reply.json.contains("id") && document_["paths"].contains(read_path)) {
+                if (!property.value("writeOnly", false) && reply.json.contains("id") &&
+                    document_["paths"].contains(read_path)) {
                     const auto read =
                         send(http::verb::get,
                              op.path + "/" + std::to_string(reply.json["id"].get<std::int64_t>()),
@@ -413,9 +418,8 @@ TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbat
     for (const auto& [table, rows] : before) {
         ASSERT_TRUE(after.contains(table)) << "table " << table << " is gone";
     }
-    for (const std::string table : {"app_user", "enterprise"}) {
-        EXPECT_EQ(after.at(table), before.at(table)) << table;
-    }
+    // No route adds users; enterprises are registered through the API (verbatim names).
+    EXPECT_EQ(after.at("app_user"), before.at("app_user"));
     for (const auto& [name, as] : as_) {
         EXPECT_EQ(send(http::verb::get, "/api/session", {}, as).status, 200)
             << name << "'s session survives";
