@@ -24,11 +24,15 @@ std::string write(const CsvTable& table) {
 }
 
 template <typename T> void check_import(const ImportRows<T>& imported, const CsvTable& table) {
+    if (imported.records.size() != imported.lines.size()) {
+        std::abort(); // every record knows its line
+    }
+    // A header without the required columns refuses the whole file with one problem on line 1;
+    // otherwise every row is taken or refused.
     const bool header_refused =
         imported.problems.size() == 1 && imported.problems[0].line == 1 && imported.records.empty();
-    if (!header_refused && imported.records.size() != imported.lines.size() ||
-        imported.records.size() + imported.problems.size() < table.rows.size()) {
-        std::abort(); // every row is taken or refused
+    if (!header_refused && imported.records.size() + imported.problems.size() < table.rows.size()) {
+        std::abort();
     }
     for (const auto& problem : imported.problems) {
         if (problem.message.empty() || problem.line == 0) {
