@@ -167,6 +167,9 @@ boost::system::result<ScpiError> parse_scpi_error(std::string_view text) {
     std::string_view code_text = items[0];
     if (!code_text.empty() && code_text.front() == '+') {
         code_text.remove_prefix(1);
+        if (code_text.empty() || code_text.front() < '0' || code_text.front() > '9') {
+            return errc::protocol_error; // "+-113": one sign only
+        }
     }
     int code = 0;
     const auto [end, ec] =

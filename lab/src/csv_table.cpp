@@ -52,10 +52,10 @@ Outcome<CsvTable> parse_csv(std::string_view text) {
         } else if (c == ',') {
             row.fields.push_back(std::move(field));
             field.clear();
+        } else if (c == '\r' && (i + 1 == text.size() || text[i + 1] == '\n')) {
+            // The CR of a CRLF line end, outside quotes: a CR inside quotes is content.
+            continue;
         } else if (c == '\n') {
-            if (!field.empty() && field.back() == '\r') {
-                field.pop_back();
-            }
             end_row();
             ++line;
         } else {
@@ -67,9 +67,6 @@ Outcome<CsvTable> parse_csv(std::string_view text) {
                       "line " + std::to_string(quote_line) + ": a quoted field is not closed");
     }
     if (!field.empty() || !row.fields.empty()) {
-        if (!field.empty() && field.back() == '\r') {
-            field.pop_back();
-        }
         end_row();
     }
     if (rows.empty()) {

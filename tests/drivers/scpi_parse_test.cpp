@@ -73,7 +73,9 @@ TEST(ScpiParse, ErrorQueueEntries) {
     const auto comma = parse_scpi_error("+222,\"Data out of range, limit 500\"").value();
     EXPECT_EQ(comma.code, 222);
     EXPECT_EQ(comma.message, "Data out of range, limit 500");
-    for (const char* text : {"", "No error", "0", "x,\"y\"", "0,No error", "-1,\"a\",2"}) {
+    EXPECT_EQ(parse_scpi_error("-056,\", f \"").value().code, -56); // <NR1> may have leading zeros
+    for (const char* text :
+         {"", "No error", "0", "x,\"y\"", "0,No error", "-1,\"a\",2", "+-113,\"-+ \"", "+,\"a\""}) {
         EXPECT_EQ(parse_scpi_error(text).error(), errc::protocol_error) << text;
     }
 }

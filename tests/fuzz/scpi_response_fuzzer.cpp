@@ -55,7 +55,8 @@ void check_error(const std::string& text) {
     if (!parsed) {
         return;
     }
-    if (text.find(std::to_string(parsed->code)) == std::string::npos ||
+    // <NR1> allows a sign and leading zeros ("-056"), so compare the number, not its text.
+    if (std::strtol(text.c_str(), nullptr, 10) != parsed->code ||
         text.find('"' + parsed->message + '"') == std::string::npos) {
         std::abort();
     }

@@ -5,6 +5,19 @@
 namespace callab::lab {
 namespace {
 
+// A CR inside quotes is part of the field; only the CR of a CRLF line end outside quotes goes.
+TEST(CsvTable, KeepsACarriageReturnInsideQuotes) {
+    const auto table = parse_csv("name,note\r\n\"A\",\"ends in CR\r\"\r\nB,plain\r\nC,\"cr\r\"");
+    ASSERT_TRUE(table) << table.error().message;
+    ASSERT_EQ(table->rows.size(), 3U);
+    EXPECT_EQ(table->rows[0].fields[1], "ends in CR\r");
+    EXPECT_EQ(table->rows[1].fields[1], "plain");
+    EXPECT_EQ(table->rows[2].fields[1], "cr\r");
+    const auto again = parse_csv("name,note\n" + csv_field("A") + "," + csv_field("x\r") + "\n");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->rows[0].fields[1], "x\r");
+}
+
 TEST(CsvTable, ParsesQuotesCommasAndLineBreaks) {
     const auto table = parse_csv("\xEF\xBB\xBFname, region\r\n\"A, Co.\",\"say \"\"hi\"\"\"\n\n"
                                  "\"two\nlines\",x\nlast,y");

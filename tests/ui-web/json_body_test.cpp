@@ -53,5 +53,23 @@ TEST(JsonBody, TimesAreReadOnlyInTheDocumentedForm) {
     }
 }
 
+// Found by fuzz_json_body: the year 4062 overflowed the clock's 64-bit nanoseconds and read
+// back as a time in 1477.
+TEST(JsonBody, TimesOutsideTheClocksRangeAreRefusedNotWrapped) {
+    for (const char* text : {"4062-01-06T09:00:00Z", "2262-04-12T00:00:00Z", "1677-09-21T00:00:00Z",
+                             "0000-01-01T00:00:00Z"}) {
+        const auto start = time_field(nlohmann::json{{"start", text}}, "start");
+        ASSERT_FALSE(start) << text;
+        EXPECT_EQ(start.error().field, "start");
+        EXPECT_NE(start.error().message.find("1900 to 2199"), std::string::npos)
+            << start.error().message;
+    }
+    for (const char* text : {"1900-01-01T00:00:00Z", "2199-12-31T23:59:59Z"}) {
+        const auto start = time_field(nlohmann::json{{"start", text}}, "start");
+        ASSERT_TRUE(start) << text;
+        EXPECT_EQ(format_utc(*start), text);
+    }
+}
+
 } // namespace
 } // namespace callab::web

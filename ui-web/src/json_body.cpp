@@ -117,6 +117,12 @@ BodyResult<std::chrono::system_clock::time_point> time_field(const nlohmann::jso
     if (!date.ok() || h > 23 || mi > 59 || s > 59) {
         return refused();
     }
+    // The clock counts nanoseconds in 64 bits, which ends in 2262: a later year would wrap
+    // around to another time instead of being refused.
+    if (date.year() < std::chrono::year{1900} || date.year() > std::chrono::year{2199}) {
+        return BodyProblem{http::status::unprocessable_entity, "invalid_field",
+                           name + ": '" + *text + "' is outside the years 1900 to 2199", name};
+    }
     return std::chrono::sys_days{date} + std::chrono::hours{h} + std::chrono::minutes{mi} +
            std::chrono::seconds{s};
 }

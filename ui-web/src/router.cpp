@@ -58,7 +58,7 @@ Response Router::handle(const Request& request, const std::string& peer) const {
         return response;
     } catch (const std::exception& e) {
         spdlog::error("{} {}: {}", std::string(request.method_string()),
-                      std::string(request.target()), e.what());
+                      loggable_path(request.target()), e.what());
         return error_response(request, http::status::internal_server_error, "internal",
                               "the server could not complete the request; it has been logged");
     }
