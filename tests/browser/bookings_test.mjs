@@ -4,7 +4,7 @@
 // card of today's bookings. Screenshots of each page go to the test output directory.
 //
 // The browser's time zone and the equipment's lab time are chosen together so that it is
-// about 09:00 in the lab whenever the test runs: the slots booked lie later the same day.
+// about 08:00 in the lab whenever the test runs: the slots booked lie later the same day.
 //
 //   CALLAB_BINARY=build/bin/callab CALLAB_FRONTEND_DIR=ui-web/frontend \
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/bookings_test.mjs
@@ -29,9 +29,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'callab-bookings-'));
 const database = `sqlite:${join(scratch, 'callab.db')}`;
 const problems = [];
 
-// Lab time: UTC + offsetHours, with 09:xx in the lab now.
+// Lab time: UTC + offsetHours, with 08:xx in the lab now (the first slot booked, 10:00, more than an hour ahead).
 const offsetHours = (() => {
-    const hours = 9 - new Date().getUTCHours();
+    const hours = 8 - new Date().getUTCHours();
     return hours < -12 ? hours + 24 : hours;
 })();
 const offsetMs = offsetHours * 3600_000;
@@ -114,8 +114,11 @@ async function assertFitsTablet() {
     assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
 }
 
-/** Drags with the mouse in today's lane from the row of `from` to the row of `to` ("HH:MM"). */
-async function drag(from, to) {
+/**
+ * Drags in today's lane from the row of `from` to the row of `to` ("HH:MM"), with the mouse or
+ * (`touch`) with a finger on a touch screen.
+ */
+async function drag(from, to, touch = false) {
     // A dialog still closing would take the pointer.
     await page.waitForFunction(() => [...document.querySelectorAll('.el-overlay')].every((o) => getComputedStyle(o).display === 'none'));
     const lane = page.locator(`[data-test=calendar-lane][data-equipment="${equipmentId}"][data-day="${today}"]`);
@@ -136,10 +139,24 @@ async function drag(from, to) {
     );
     const box = await lane.boundingBox();
     const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + (row(from) + 0.5) * rowHeight);
-    await page.mouse.down();
-    await page.mouse.move(x, box.y + (row(to) + 0.5) * rowHeight, { steps: 4 });
-    await page.mouse.up();
+    const y0 = box.y + (row(from) + 0.5) * rowHeight;
+    const y1 = box.y + (row(to) + 0.5) * rowHeight;
+    if (touch) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+        for (let step = 1; step <= 4; ++step) {
+            await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * step) / 4 }] });
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+        await cdp.detach();
+    } else {
+        await page.mouse.move(x, y0);
+        await page.mouse.down();
+        await page.mouse.move(x, y1, { steps: 4 });
+        await page.mouse.up();
+    }
     await page.waitForSelector('[data-test=booking-dialog] [data-test=booking-purpose]', { state: 'visible' });
 }
 
@@ -255,6 +272,16 @@ describe('bookings calendar', () => {
         await screenshot('bookings-conflict');
     });
 
+    it('books by dragging a finger on a touch screen', async () => {
+        await drag('15:00', '16:30', true);
+        assert.match(await page.innerText('[data-test=booking-when]'), /15:00–17:00$/);
+        await page.fill('input[data-test=booking-purpose]', 'Touch booking');
+        const created = page.waitForResponse((r) => r.url().endsWith('/api/bookings') && r.request().method() === 'POST');
+        await page.click('[data-test=booking-submit]');
+        assert.equal((await created).status(), 201);
+        await page.locator('[data-test=calendar-booking]', { hasText: 'Touch booking' }).waitFor();
+    });
+
     it('checks the booking out and returns it with condition notes', async () => {
         await page.locator('[data-test=calendar-booking]', { hasText: 'IR thermometer calibration' }).click();
         await page.waitForSelector('[data-test=booking-detail] [data-test=booking-check-out]');
@@ -305,9 +332,10 @@ describe('bookings calendar', () => {
         await page.click('[data-test=nav-dashboard]');
         await page.waitForSelector('[data-test=card-today] [data-test=today-booking]');
         const rows = await page.locator('[data-test=card-today] [data-test=today-booking]').allInnerTexts();
-        assert.equal(rows.length, 2);
+        assert.equal(rows.length, 3);
         assert.match(rows[0], /^10:00–11:00\s+Blackbody BB-1 · IR thermometer calibration\s+Returned$/);
         assert.match(rows[1], /^12:00–13:00\s+Blackbody BB-1 · Blackbody uniformity check\s+Approved$/);
+        assert.match(rows[2], /^15:00–17:00\s+Blackbody BB-1 · Touch booking\s+Approved$/);
         await page.waitForSelector('[data-test=card-recall] .el-empty');
         await page.waitForSelector('[data-test=card-certificates] .el-empty');
         await assertFitsTablet();
