@@ -130,6 +130,28 @@ TEST_F(BookingsApiTest, WeeklySeriesBooksTheFreeOccurrencesAndReportsTheConflict
     EXPECT_EQ(bad.json["field"], "repeat.every");
 }
 
+TEST_F(BookingsApiTest, ConflictNamesTheBookingThatHoldsTheSlotNotTheOneBeforeIt) {
+    const auto manager = login("manager");
+    ASSERT_EQ(send(http::verb::patch, "/api/equipment/" + std::to_string(equipment_),
+                   json{{"service_buffer_minutes", 30}}.dump(), manager)
+                  .status,
+              200);
+    // 10:00-11:00 (buffer to 11:30) and 12:00-13:00; 11:30-12:30 starts where the first
+    // one's buffer ends and runs into the second.
+    const auto before = book(slot("2032-05-03", "10:00", "11:00"), manager);
+    ASSERT_EQ(before.status, 201) << before.body;
+    EXPECT_EQ(before.json["blocked_until"], "2032-05-03T11:30:00Z");
+    const auto held = book(slot("2032-05-03", "12:00", "13:00"), manager);
+    ASSERT_EQ(held.status, 201) << held.body;
+    const auto refused = book(slot("2032-05-03", "11:30", "12:30"), login("technician"));
+    ASSERT_EQ(refused.status, 409) << refused.body;
+    EXPECT_EQ(refused.json["conflicting_booking"]["id"], held.json["id"]) << refused.body;
+    // Its own buffer reaching into the next booking is a conflict with that booking too.
+    const auto reaching = book(slot("2032-05-03", "11:30", "11:45"), login("technician"));
+    ASSERT_EQ(reaching.status, 409) << reaching.body;
+    EXPECT_EQ(reaching.json["conflicting_booking"]["id"], held.json["id"]) << reaching.body;
+}
+
 TEST_F(BookingsApiTest, ListsPageAndFilterAndEnterpriseUsersSeeTheirOwn) {
     const auto tech = login("technician");
     const auto client = user_.at("enterprise_user");

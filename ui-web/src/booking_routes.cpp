@@ -46,8 +46,10 @@ nlohmann::json BookingRoutes::conflicting(const lab::BookingRequest& wanted,
                                           const lab::User& user) {
     const auto item = services_.bookings.find_equipment(wanted.equipment);
     const auto buffer = std::chrono::minutes(item ? item->data.service_buffer_minutes : 0);
-    for (const auto& other : services_.bookings.bookings_of(wanted.equipment, wanted.start - buffer,
-                                                            wanted.end + buffer)) {
+    // The wanted booking holds [start, end + buffer); another one holds [start, blocked_until).
+    // Looking from start - buffer would name a booking whose buffer merely touches the start.
+    for (const auto& other :
+         services_.bookings.bookings_of(wanted.equipment, wanted.start, wanted.end + buffer)) {
         if (lab::booking_holds_slot(other.status)) {
             return lab::BookingService::may_see(other, user)
                        ? booking_to_json(other)

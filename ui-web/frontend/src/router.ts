@@ -46,6 +46,15 @@ export const router = createRouter({
             component: () => import('./pages/InstrumentPage.vue'),
             props: positiveId,
         },
+        { path: '/bookings', name: 'bookings', component: () => import('./pages/BookingsPage.vue') },
+        { path: '/bookings/mine', name: 'my-bookings', component: () => import('./pages/MyBookingsPage.vue') },
+        { path: '/equipment', name: 'equipment-list', component: () => import('./pages/EquipmentListPage.vue') },
+        {
+            path: '/equipment/:id(\\d+)',
+            name: 'equipment',
+            component: () => import('./pages/EquipmentPage.vue'),
+            props: positiveId,
+        },
         { path: '/:path(.*)*', name: 'not-found', component: NotFoundPage },
     ],
 });

@@ -9,6 +9,8 @@ describe('menu by role', () => {
             'jobs',
             'enterprises',
             'instruments',
+            'bookings',
+            'equipment',
             'requests',
             'activities',
             'statistics',
@@ -16,7 +18,7 @@ describe('menu by role', () => {
         ]);
     });
     it('gives an enterprise user only its records, starting at the enterprises', () => {
-        expect(menuFor('signed-in', 'enterprise_user')).toEqual(['enterprises', 'instruments', 'portal']);
+        expect(menuFor('signed-in', 'enterprise_user')).toEqual(['enterprises', 'instruments', 'bookings', 'equipment', 'portal']);
         expect(homeFor('signed-in', 'enterprise_user')).toBe('/enterprises');
         expect(mayUse('jobs', 'signed-in', 'enterprise_user')).toBe(false);
     });
@@ -42,6 +44,8 @@ describe('paths', () => {
         expect(featureOf('/jobs/3')).toBe('jobs');
         expect(featureOf('/instruments')).toBe('instruments');
         expect(featureOf('/instrumentsx')).toBeUndefined();
+        expect(featureOf('/bookings/mine')).toBe('bookings');
+        expect(featureOf('/equipment/2')).toBe('equipment');
         expect(featureOf('/login')).toBeUndefined();
     });
     it('returns after sign-in only to a path of the app', () => {

@@ -8,6 +8,8 @@ export type Feature =
     | 'jobs'
     | 'enterprises'
     | 'instruments'
+    | 'bookings'
+    | 'equipment'
     | 'requests'
     | 'activities'
     | 'statistics'
@@ -27,6 +29,8 @@ const featureRoles: Record<Feature, readonly Role[]> = {
     jobs: staff,
     enterprises: everyone,
     instruments: everyone,
+    bookings: everyone,
+    equipment: everyone,
     requests: staff,
     activities: staff,
     statistics: staff,
@@ -42,6 +46,8 @@ export const menuOrder: readonly Feature[] = [
     'jobs',
     'enterprises',
     'instruments',
+    'bookings',
+    'equipment',
     'requests',
     'activities',
     'statistics',
@@ -54,6 +60,8 @@ export const featurePath: Record<Feature, string> = {
     jobs: '/jobs',
     enterprises: '/enterprises',
     instruments: '/instruments',
+    bookings: '/bookings',
+    equipment: '/equipment',
     requests: '/requests',
     activities: '/activities',
     statistics: '/statistics',

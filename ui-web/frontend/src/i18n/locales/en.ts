@@ -4,6 +4,8 @@
 // Layout: `app` the shell, `common` words used on many pages, `errors` the API's error codes,
 // `units`/`quantities`/`components` names the API sends as codes, then one section per page
 // (`dashboard`, `jobs`, `job`, `notFound`).
+import bookingsEn from './bookings.en';
+
 const en = {
     app: {
         name: 'callab',
@@ -17,6 +19,8 @@ const en = {
             statistics: 'Statistics',
             enterprises: 'Enterprises',
             instruments: 'Instruments',
+            bookings: 'Bookings',
+            equipment: 'Equipment',
         },
         logout: 'Sign out',
         language: 'Language',
@@ -327,6 +331,7 @@ const en = {
             verification: 'Legal verification',
         },
     },
+    ...bookingsEn,
     notFound: {
         title: 'Page not found',
         text: 'There is no page at {path}.',

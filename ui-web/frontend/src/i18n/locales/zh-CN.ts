@@ -1,4 +1,5 @@
 // 简体中文。键与 en.ts 完全一致。
+import bookingsZhCN from './bookings.zh-CN';
 import type { Messages } from './en';
 
 const zhCN: Messages = {
@@ -14,6 +15,8 @@ const zhCN: Messages = {
             statistics: '统计',
             enterprises: '企业',
             instruments: '器具',
+            bookings: '预约',
+            equipment: '共享设备',
         },
         logout: '退出登录',
         language: '语言',
@@ -324,6 +327,7 @@ const zhCN: Messages = {
             verification: '检定',
         },
     },
+    ...bookingsZhCN,
     notFound: {
         title: '页面不存在',
         text: '{path} 处没有页面。',
