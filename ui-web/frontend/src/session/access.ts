@@ -8,6 +8,9 @@ export type Feature =
     | 'jobs'
     | 'enterprises'
     | 'instruments'
+    | 'reviews'
+    | 'approvals'
+    | 'certificates'
     | 'requests'
     | 'activities'
     | 'statistics'
@@ -27,6 +30,9 @@ const featureRoles: Record<Feature, readonly Role[]> = {
     jobs: staff,
     enterprises: everyone,
     instruments: everyone,
+    reviews: ['reviewer', 'signatory', 'manager'],
+    approvals: ['signatory', 'manager'],
+    certificates: everyone,
     requests: staff,
     activities: staff,
     statistics: staff,
@@ -40,8 +46,11 @@ const openFeatures: readonly Feature[] = ['dashboard', 'jobs'];
 export const menuOrder: readonly Feature[] = [
     'dashboard',
     'jobs',
+    'reviews',
+    'approvals',
     'enterprises',
     'instruments',
+    'certificates',
     'requests',
     'activities',
     'statistics',
@@ -54,6 +63,9 @@ export const featurePath: Record<Feature, string> = {
     jobs: '/jobs',
     enterprises: '/enterprises',
     instruments: '/instruments',
+    reviews: '/reviews',
+    approvals: '/approvals',
+    certificates: '/certificates',
     requests: '/requests',
     activities: '/activities',
     statistics: '/statistics',

@@ -4,6 +4,8 @@
 // Layout: `app` the shell, `common` words used on many pages, `errors` the API's error codes,
 // `units`/`quantities`/`components` names the API sends as codes, then one section per page
 // (`dashboard`, `jobs`, `job`, `notFound`).
+import certsEn from './certs.en';
+
 const en = {
     app: {
         name: 'callab',
@@ -17,6 +19,9 @@ const en = {
             statistics: 'Statistics',
             enterprises: 'Enterprises',
             instruments: 'Instruments',
+            reviews: 'Review',
+            approvals: 'Approval',
+            certificates: 'Certificates',
         },
         logout: 'Sign out',
         language: 'Language',
@@ -327,6 +332,7 @@ const en = {
             verification: 'Legal verification',
         },
     },
+    ...certsEn,
     notFound: {
         title: 'Page not found',
         text: 'There is no page at {path}.',

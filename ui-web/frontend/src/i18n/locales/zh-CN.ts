@@ -1,4 +1,5 @@
 // 简体中文。键与 en.ts 完全一致。
+import certsZhCN from './certs.zh-CN';
 import type { Messages } from './en';
 
 const zhCN: Messages = {
@@ -14,6 +15,9 @@ const zhCN: Messages = {
             statistics: '统计',
             enterprises: '企业',
             instruments: '器具',
+            reviews: '核验',
+            approvals: '批准',
+            certificates: '证书',
         },
         logout: '退出登录',
         language: '语言',
@@ -324,6 +328,7 @@ const zhCN: Messages = {
             verification: '检定',
         },
     },
+    ...certsZhCN,
     notFound: {
         title: '页面不存在',
         text: '{path} 处没有页面。',
