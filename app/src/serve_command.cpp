@@ -4,12 +4,14 @@
 #include "commands.hpp"
 #include "daily_recall.hpp"
 #include "database_option.hpp"
+#include "laboratory_config.hpp"
 #include "server_bench.hpp"
 #include "server_config.hpp"
 #include "smtp_notice_sender.hpp"
 
 #include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
+#include <callab/db/sql_certificate_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
@@ -38,6 +40,7 @@ struct ServeOptions {
     std::size_t body_limit = 1024 * 1024;
     bool simulated_bench = false;
     int reading_interval_ms = 200;
+    std::string verify_url; ///< empty: http://HOST:PORT/verify/
 };
 
 void run_serve(ServeOptions& options, const CLI::App& command) {
@@ -81,6 +84,15 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     services.statistics = &statistics;
     services.recalls = &recalls;
     services.notices = &notices;
+    db::SqlCertificateStore issued(*database);
+    const auto verify_base = options.verify_url.empty() ? "http://" + options.server.host + ":" +
+                                                              std::to_string(*port) + "/verify/"
+                                                        : options.verify_url;
+    lab::CertificateService certificates(issued, job_store,
+                                         {"CAL-{year}-{seq:6}", verify_base, {}});
+    const auto laboratory = laboratory_identity(options.server.config_file);
+    services.certificates = &certificates;
+    services.laboratory = &laboratory;
     std::optional<mail::SmtpSettings> smtp;
     if (!options.server.config_file.empty()) {
         smtp = smtp_settings_from_file(options.server.config_file);
@@ -130,6 +142,9 @@ void add_serve_command(CLI::App& app) {
                      "Pause between readings on the bench")
         ->check(CLI::Range(0, 60000))
         ->capture_default_str();
+    command->add_option("--verify-url", options->verify_url,
+                        "Where certificates' QR codes point, NUMBER appended (default "
+                        "http://HOST:PORT/verify/)");
     command->callback([options, command] { run_serve(*options, *command); });
 }
 

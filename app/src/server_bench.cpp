@@ -1,5 +1,6 @@
 #include "server_bench.hpp"
 
+#include "bench_records.hpp"
 #include "command_failure.hpp"
 #include "simulated_bench.hpp"
 
@@ -48,19 +49,30 @@ std::shared_ptr<lab::RunManager> make_run_manager(lab::JobStore& jobs, lab::User
     const auto blackbody_uri = held->simulators.add("blackbody", listen_on("scpi-tcp"), sim);
     const auto thermometer_uri =
         held->simulators.add("ir-thermometer", listen_on("modbus-tcp"), sim);
+    const auto sensor_uri = held->simulators.add("env-sensor", listen_on("modbus-tcp"), sim);
     auto blackbody = open("fluke-4180", blackbody_uri);
     auto thermometer = open("ir-thermometer", thermometer_uri);
+    auto sensor = open("env-sensor", sensor_uri);
     const lab::Bench bench{dynamic_cast<drivers::Source*>(blackbody.get()), thermometer.get(),
-                           nullptr, nullptr};
+                           nullptr, sensor.get()};
     held->instruments.push_back(std::move(blackbody));
     held->instruments.push_back(std::move(thermometer));
+    held->instruments.push_back(std::move(sensor));
     lab::RunSettings settings;
+    // The bench's blackbody as the lab's reference standard, with a certificate in date, so
+    // that runs meet their preconditions and their certificates name it.
+    settings.standards.push_back(add_bench_standard(
+        standards, {"Blackbody source", "Fluke", "4180", "SIM-4180", {}, "NIM China"}, "NIM-BB-SIM",
+        "U = 0.05 °C (k = 2)", "callab-serve"));
+    // The simulated blackbody settles in a fraction of a second: the procedure's
+    // stabilisation time passes 600 times faster (60 s → 0.1 s).
+    settings.time_scale = 600.0;
     settings.range_low = 32.0;
     settings.range_high = 42.5;
     settings.resolution = 0.1;
     settings.reading_interval = reading_interval;
-    settings.stability_poll = std::chrono::milliseconds(100);
-    settings.stability_checks = 600;
+    settings.stability_poll = std::chrono::milliseconds(10);
+    settings.stability_checks = 1000;
     held->runs = std::make_unique<lab::RunManager>(jobs, users, standards, bench, settings);
     return {held, held->runs.get()};
 }

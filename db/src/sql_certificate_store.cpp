@@ -177,6 +177,52 @@ std::optional<lab::IssuedCertificate> SqlCertificateStore::find_by_sha256(std::s
     return find_where("WHERE dcc_sha256 = :v", value);
 }
 
+lab::CertificatePage SqlCertificateStore::find_certificates(const lab::CertificateFilter& filter,
+                                                            lab::CertificateOrder order,
+                                                            bool descending, long long offset,
+                                                            long long limit) {
+    return with_session(database_, "cannot list certificates", [&](soci::session& sql) {
+        // Absent filters are bound as values no row has, so one statement serves every mix.
+        const std::string status =
+            filter.status
+                ? std::string(lab::enum_name(*filter.status, lab::certificate_status_names))
+                : "";
+        const long long job = filter.job ? filter.job->value() : 0;
+        const long long enterprise = filter.enterprise ? filter.enterprise->value() : 0;
+        const int any_status = filter.status ? 0 : 1;
+        const int any_job = filter.job ? 0 : 1;
+        const int any_enterprise = filter.enterprise ? 0 : 1;
+        constexpr const char* where =
+            " FROM certificate c JOIN job j ON j.id = c.job_id WHERE (:any_s = 1 OR c.status = "
+            ":status) AND (:any_j = 1 OR c.job_id = :job) AND (:any_e = 1 OR j.enterprise_id = "
+            ":ent)";
+        const char* direction = descending ? " DESC" : " ASC";
+        const std::string order_by = order == lab::CertificateOrder::number
+                                         ? std::string(" ORDER BY c.number") + direction
+                                         : std::string(" ORDER BY c.issue_date") + direction +
+                                               ", c.year" + direction + ", c.sequence" + direction;
+        lab::CertificatePage page;
+        sql << "SELECT COUNT(*)" << where, soci::use(any_status), soci::use(status),
+            soci::use(any_job), soci::use(job), soci::use(any_enterprise), soci::use(enterprise),
+            soci::into(page.total);
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT c.number AS number, c.job_id AS job_id, c.year AS year, "
+                            "c.sequence AS sequence, c.issue_date AS issue_date, c.instrument AS "
+                            "instrument, c.issued_by AS issued_by, '' AS pdf_base64, '' AS dcc, "
+                            "c.pdf_sha256 AS pdf_sha256, c.dcc_sha256 AS dcc_sha256, "
+                            "c.replaces_number AS replaces_number, c.status AS status, "
+                            "c.superseded_by AS superseded_by, c.revocation_reason AS "
+                            "revocation_reason, c.revoked_by AS revoked_by"
+                         << where << order_by << " LIMIT :limit OFFSET :offset",
+             soci::use(any_status), soci::use(status), soci::use(any_job), soci::use(job),
+             soci::use(any_enterprise), soci::use(enterprise), soci::use(limit), soci::use(offset));
+        for (const auto& row : rows) {
+            page.certificates.push_back(certificate_of(row));
+        }
+        return page;
+    });
+}
+
 std::optional<lab::IssuedCertificate> SqlCertificateStore::certificate_of_job(lab::JobId job) {
     return find_where("WHERE job_id = CAST(:v AS BIGINT) ORDER BY id DESC", job.to_string());
 }

@@ -105,6 +105,10 @@ void RunManager::launch(ActiveRun& run) {
 
 void RunManager::work(ActiveRun& run) {
     const RunState state = run.run->run();
+    {
+        const std::scoped_lock progress(run.progress_mutex);
+        run.progress.environment = run.run->conditions().environment;
+    }
     if (state == RunState::finished) {
         auto measured = workflow_.advance(run.job.id, JobStatus::measured, run.started_by);
         if (!measured) {

@@ -1,5 +1,6 @@
 #include "serve_api_fixture.hpp"
 
+#include "../support/sample_certificate.hpp"
 #include "serve_api_bench.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
@@ -44,6 +45,7 @@ Reply send_request(std::uint16_t port, http::verb verb, const std::string& targe
         reply.json = nullptr;
     }
     reply.set_cookie = std::string(response[http::field::set_cookie]);
+    reply.content_type = std::string(response[http::field::content_type]);
     reply.allow = std::string(response[http::field::allow]);
     return reply;
 }
@@ -73,6 +75,19 @@ void ServeApiTest::SetUp() {
     services_->recalls = recalls_.get();
     services_->notices = notices_.get();
     services_->runs = runs_.get();
+    certificate_store_ = std::make_unique<db::SqlCertificateStore>(*database_);
+    certificates_ = std::make_unique<lab::CertificateService>(
+        *certificate_store_, *job_store_,
+        lab::IssuingSettings{"CAL-{year}-{seq:6}", "https://lab.example.org/verify/", {}});
+    {
+        const auto sample = test::sample_certificate();
+        laboratory_.laboratory = sample.laboratory;
+        laboratory_.place = sample.place;
+        laboratory_.traceability = sample.traceability;
+        laboratory_.method_titles = {{"JJF 1107-2003", sample.method.title}};
+    }
+    services_->certificates = certificates_.get();
+    services_->laboratory = &laboratory_;
     services_->enterprises = enterprises_.get();
     audit_ = std::make_unique<db::SqlAuditLog>(*database_);
     services_->audit = audit_.get();

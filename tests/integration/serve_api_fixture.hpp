@@ -7,6 +7,7 @@
 #include <callab/db/database.hpp>
 #include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
+#include <callab/db/sql_certificate_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
@@ -36,6 +37,7 @@ struct Reply {
     std::string body;
     std::string set_cookie;
     std::string allow;
+    std::string content_type;
 };
 
 /// Who a request is sent as: the session cookie and the CSRF token (both may be empty).
@@ -80,6 +82,9 @@ protected:
     std::unique_ptr<db::SqlStatisticsStore> statistics_;
     /// A bench without instruments: every reading of a run is typed in.
     std::shared_ptr<lab::RunManager> runs_;
+    std::unique_ptr<db::SqlCertificateStore> certificate_store_;
+    std::unique_ptr<lab::CertificateService> certificates_;
+    lab::LaboratoryIdentity laboratory_; ///< the sample certificate's laboratory
     std::unique_ptr<web::ApiServices> services_;
     std::unique_ptr<web::Server> server_;
     std::thread serving_;

@@ -116,6 +116,9 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
                 target.replace(brace, 4, std::to_string(id->second));
             }
         }
+        if (const auto at = target.find("{number}"); at != std::string::npos) {
+            target.replace(at, 8, "CAL-1999-000001"); // none issued: 404 to the roles allowed
+        }
         for (const auto& [method, op] : item.items()) {
             if (method == "parameters") {
                 continue;
@@ -188,7 +191,7 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
             }
         }
     }
-    EXPECT_EQ(operations, 52);
+    EXPECT_EQ(operations, 58);
 }
 
 } // namespace

@@ -6,6 +6,9 @@
 #include <callab/lab/issued_certificate.hpp>
 #include <callab/lab/job_store.hpp>
 
+#include <algorithm>
+#include <tuple>
+
 namespace callab::test_support {
 
 class InMemoryCertificateStore final : public lab::CertificateStore {
@@ -71,6 +74,41 @@ public:
             }
         }
         return std::nullopt;
+    }
+    lab::CertificatePage find_certificates(const lab::CertificateFilter& filter,
+                                           lab::CertificateOrder order, bool descending,
+                                           long long offset, long long limit) override {
+        std::vector<lab::IssuedCertificate> kept;
+        for (const auto& c : certificates_) {
+            const auto job = jobs_.find_job(c.job);
+            const bool keep =
+                (!filter.status || c.status == *filter.status) &&
+                (!filter.job || c.job == *filter.job) &&
+                (!filter.enterprise || (job && job->spec.enterprise == filter.enterprise));
+            if (keep) {
+                kept.push_back(c);
+            }
+        }
+        std::stable_sort(kept.begin(), kept.end(), [&](const auto& a, const auto& b) {
+            const bool before = order == lab::CertificateOrder::number
+                                    ? a.number < b.number
+                                    : std::tie(a.issue_date, a.year, a.sequence) <
+                                          std::tie(b.issue_date, b.year, b.sequence);
+            const bool after = order == lab::CertificateOrder::number
+                                   ? b.number < a.number
+                                   : std::tie(b.issue_date, b.year, b.sequence) <
+                                         std::tie(a.issue_date, a.year, a.sequence);
+            return descending ? after : before;
+        });
+        lab::CertificatePage page;
+        page.total = static_cast<long long>(kept.size());
+        for (long long i = offset; i < page.total && i < offset + limit; ++i) {
+            auto c = kept[static_cast<std::size_t>(i)];
+            c.pdf.clear();
+            c.dcc.clear();
+            page.certificates.push_back(std::move(c));
+        }
+        return page;
     }
     std::optional<lab::IssuedCertificate> certificate_of_job(lab::JobId job) override {
         for (auto it = certificates_.rbegin(); it != certificates_.rend(); ++it) {

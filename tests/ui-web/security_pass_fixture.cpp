@@ -1,6 +1,7 @@
 #include "security_pass_fixture.hpp"
 
 #include "../db/raw_session.hpp"
+#include "../support/sample_certificate.hpp"
 #include "json_body.hpp"
 #include "serve_api_bench.hpp"
 
@@ -50,6 +51,19 @@ void SecurityPassTest::SetUp() {
     services_->recalls = recalls_.get();
     services_->notices = notices_.get();
     services_->runs = runs_.get();
+    certificate_store_ = std::make_unique<db::SqlCertificateStore>(*database_);
+    certificates_ = std::make_unique<lab::CertificateService>(
+        *certificate_store_, *job_store_,
+        lab::IssuingSettings{"CAL-{year}-{seq:6}", "https://lab.example.org/verify/", {}});
+    {
+        const auto sample = test::sample_certificate();
+        laboratory_.laboratory = sample.laboratory;
+        laboratory_.place = sample.place;
+        laboratory_.traceability = sample.traceability;
+        laboratory_.method_titles = {{"JJF 1107-2003", sample.method.title}};
+    }
+    services_->certificates = certificates_.get();
+    services_->laboratory = &laboratory_;
     router_ = std::make_unique<Router>(*services_, "sqlite");
 
     auto& enterprises = *enterprises_;

@@ -10,6 +10,7 @@
 #include <callab/db/database.hpp>
 #include <callab/db/sql_audit_log.hpp>
 #include <callab/db/sql_booking_store.hpp>
+#include <callab/db/sql_certificate_store.hpp>
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
@@ -90,6 +91,9 @@ protected:
     std::unique_ptr<db::SqlRecallStore> recalls_;
     std::unique_ptr<db::SqlNoticeStore> notices_;
     std::shared_ptr<lab::RunManager> runs_; ///< a bench without instruments
+    std::unique_ptr<db::SqlCertificateStore> certificate_store_;
+    std::unique_ptr<lab::CertificateService> certificates_;
+    lab::LaboratoryIdentity laboratory_; ///< the sample certificate's laboratory
     std::unique_ptr<ApiServices> services_;
     std::unique_ptr<Router> router_;
     std::map<std::string, lab::User> user_; ///< by role name, plus "enterprise_user_b"

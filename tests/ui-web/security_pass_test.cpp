@@ -82,6 +82,12 @@ const std::vector<Rule>& rules() {
         {"POST /api/jobs/{id}/review", reviewers, "job", {}},
         {"POST /api/jobs/{id}/return", reviewers, "job", {}},
         {"POST /api/jobs/{id}/approve", {"signatory"}, "job", {}},
+        {"POST /api/jobs/{id}/issue", {"signatory"}, "job", {}},
+        {"GET /api/certificates", everyone, "", {}},
+        {"GET /api/certificates/{number}", everyone, "", {}},
+        {"GET /api/certificates/{number}.pdf", everyone, "", {}},
+        {"GET /api/certificates/{number}.xml", everyone, "", {}},
+        {"POST /api/certificates/{number}/revoke", {"signatory", "manager"}, "", {}},
         {"GET /api/service-requests", everyone, "", {}},
         {"POST /api/service-requests", everyone, "", {}},
         {"GET /api/service-requests/{id}", everyone, "service_request_a", {}},
@@ -165,6 +171,9 @@ protected:
         std::string target = op.path;
         if (const auto at = target.find("{id}"); at != std::string::npos) {
             target.replace(at, 4, std::to_string(record(record_name)));
+        }
+        if (const auto at = target.find("{number}"); at != std::string::npos) {
+            target.replace(at, 8, "CAL-1999-000001"); // none issued: 404 to the roles allowed
         }
         return target;
     }

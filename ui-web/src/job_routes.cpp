@@ -1,6 +1,7 @@
 #include "job_routes.hpp"
 
 #include "api_error.hpp"
+#include "certificate_routes.hpp"
 #include "job_json.hpp"
 #include "list_query.hpp"
 #include "run_json.hpp"
@@ -210,6 +211,9 @@ Response JobRoutes::action(const Request& request, const SignedIn& who, lab::Job
     if (!visible_job(who, id)) {
         return no_such_job(request, id);
     }
+    if (name == "issue") {
+        return issue_certificate(services_, request, who, id);
+    }
     if (name == "review" || name == "return" || name == "approve") {
         return review_action(request, who, id, name);
     }
@@ -239,8 +243,8 @@ Response JobRoutes::handle(const Request& request, std::string_view path, const 
         return is_read(request) ? run_state(request, who, lab::JobId{*id})
                                 : method_not_allowed(request, path, "GET, HEAD");
     }
-    static constexpr std::string_view actions[] = {"start",    "pause",  "resume", "abort",
-                                                   "readings", "review", "return", "approve"};
+    static constexpr std::string_view actions[] = {
+        "start", "pause", "resume", "abort", "readings", "review", "return", "approve", "issue"};
     if (segments.size() == 2 &&
         std::find(std::begin(actions), std::end(actions), segments[1]) != std::end(actions)) {
         return request.method() == http::verb::post

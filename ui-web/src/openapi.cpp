@@ -400,7 +400,71 @@ json schemas() {
         {"JobList", object({{"items", {{"type", "array"}, {"items", ref("Job")}}},
                             {"total", {{"type", "integer"}}}},
                            {"items", "total"})},
+        {"Certificate",
+         object({{"number", read_only(text)},
+                 {"job_id", read_only(id)},
+                 {"enterprise_id", read_only(nullable_id)},
+                 {"instrument",
+                  read_only(
+                      object({{"kind", text}, {"maker", text}, {"model", text}, {"serial", text}},
+                             {"kind", "maker", "model", "serial"}))},
+                 {"status",
+                  read_only({{"type", "string"}, {"enum", {"valid", "superseded", "revoked"}}})},
+                 {"issued_at", read_only({{"type", "string"}, {"format", "date"}})},
+                 {"issued_by", read_only(text)},
+                 {"pdf_sha256", read_only(text)},
+                 {"dcc_sha256", read_only(text)},
+                 {"replaces", read_only(text)},
+                 {"superseded_by", read_only(text)},
+                 {"revocation_reason", text}},
+                {"number", "job_id", "status", "issued_at", "pdf_sha256", "dcc_sha256"})},
+        {"CertificateList", list_of("Certificate")},
+        {"Revocation", object({{"reason", text}}, {"reason"})},
     };
+}
+
+// Issuing (an action of the job) and the issued certificates.
+void add_certificate_paths(json& paths, const json& everyone) {
+    const json number = json::array({{{"name", "number"},
+                                      {"in", "path"},
+                                      {"required", true},
+                                      {"schema", {{"type", "string"}}}}});
+    paths["/api/jobs/{id}/issue"]["parameters"] = id_parameter();
+    paths["/api/jobs/{id}/issue"]["post"] = state_dependent(operation(
+        "issue the approved job's certificate (a signatory, not its technician; from the server "
+        "that measured it); a correcting job may send {\"amendment_reason\": {\"zh\", \"en\"}}",
+        "201", reply("issued", "Certificate"), {"signatory"},
+        {"400", "401", "403", "404", "409", "422"}));
+    auto listed = operation("issued certificates, paged; sort issued_at or number (enterprise "
+                            "users: their enterprise's)",
+                            "200", reply("a page", "CertificateList"), everyone, {"400", "401"});
+    listed["parameters"] =
+        query_parameters({"page", "per_page", "sort", "status", "job_id", "enterprise_id"});
+    paths["/api/certificates"]["get"] = listed;
+    paths["/api/certificates/{number}"]["parameters"] = number;
+    paths["/api/certificates/{number}"]["get"] = state_dependent(
+        operation("one certificate (another enterprise's: 404)", "200",
+                  reply("the certificate", "Certificate"), everyone, {"401", "404"}));
+    const std::array<std::tuple<const char*, const char*, const char*>, 2> documents{{
+        {"/api/certificates/{number}.pdf", "the certificate's PDF as issued", "application/pdf"},
+        {"/api/certificates/{number}.xml", "the certificate's DCC (XML) as issued",
+         "application/xml"},
+    }};
+    for (const auto& [path, summary, type] : documents) {
+        auto op =
+            state_dependent(operation(summary, "200", json::object(), everyone, {"401", "404"}));
+        op["responses"]["200"] = {
+            {"description", "the stored bytes, whose SHA-256 was recorded at issue"},
+            {"content", {{type, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+        paths[path]["parameters"] = number;
+        paths[path]["get"] = std::move(op);
+    }
+    paths["/api/certificates/{number}/revoke"]["parameters"] = number;
+    paths["/api/certificates/{number}/revoke"]["post"] = state_dependent(
+        with_body(operation("revoke a valid certificate with a reason", "200",
+                            reply("revoked", "Certificate"), {"signatory", "manager"},
+                            {"400", "401", "403", "404", "409", "422"}),
+                  "Revocation", {{"reason", "wrong reference standard certificate"}}));
 }
 
 json build() {
@@ -598,6 +662,7 @@ json build() {
         paths[action.path]["post"] = std::move(op);
     }
     add_service_paths(paths, everyone, staff);
+    add_certificate_paths(paths, everyone);
     const json date_parameter = {{"name", "date"},
                                  {"in", "query"},
                                  {"required", false},

@@ -4,6 +4,7 @@
 #include "api_error.hpp"
 #include "audit_routes.hpp"
 #include "booking_routes.hpp"
+#include "certificate_routes.hpp"
 #include "enterprise_routes.hpp"
 #include "equipment_routes.hpp"
 #include "instrument_routes.hpp"
@@ -24,6 +25,7 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<RecallRoutes>(services));
     resources_.push_back(std::make_unique<MyCalendarRoutes>(services));
     resources_.push_back(std::make_unique<JobRoutes>(services));
+    resources_.push_back(std::make_unique<CertificateRoutes>(services));
     if (services.enterprises != nullptr) {
         resources_.push_back(std::make_unique<EnterpriseRoutes>(*services.enterprises));
         resources_.push_back(std::make_unique<InstrumentRoutes>(*services.enterprises));

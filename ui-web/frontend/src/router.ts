@@ -55,6 +55,23 @@ export const router = createRouter({
             component: () => import('./pages/EquipmentPage.vue'),
             props: positiveId,
         },
+        { path: '/reviews', name: 'reviews', component: () => import('./pages/ReviewQueuePage.vue') },
+        { path: '/approvals', name: 'approvals', component: () => import('./pages/ApprovalQueuePage.vue') },
+        { path: '/certificates', name: 'certificates', component: () => import('./pages/CertificatesPage.vue') },
+        {
+            path: '/certificates/:number',
+            name: 'certificate',
+            component: () => import('./pages/CertificatePage.vue'),
+            props: (route) => ({ number: String(route.params.number) }),
+        },
+        // Public: anyone holding a certificate checks it here without signing in.
+        {
+            path: '/verification/:number?',
+            name: 'verification',
+            component: () => import('./pages/VerificationPage.vue'),
+            props: (route) => ({ number: typeof route.params.number === 'string' ? route.params.number : '' }),
+            meta: { public: true },
+        },
         { path: '/:path(.*)*', name: 'not-found', component: NotFoundPage },
     ],
 });
@@ -71,7 +88,7 @@ router.beforeEach(async (to) => {
     if (to.name === 'login') {
         return mode === 'signed-out' ? true : (safeRedirect(to.query.redirect) ?? homeFor(mode, role));
     }
-    if (to.name === 'not-found') {
+    if (to.name === 'not-found' || to.meta.public === true) {
         return true;
     }
     if (mode === 'signed-out') {

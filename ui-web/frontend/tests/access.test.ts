@@ -11,6 +11,7 @@ describe('menu by role', () => {
             'instruments',
             'bookings',
             'equipment',
+            'certificates',
             'requests',
             'activities',
             'statistics',
@@ -18,7 +19,14 @@ describe('menu by role', () => {
         ]);
     });
     it('gives an enterprise user only its records, starting at the enterprises', () => {
-        expect(menuFor('signed-in', 'enterprise_user')).toEqual(['enterprises', 'instruments', 'bookings', 'equipment', 'portal']);
+        expect(menuFor('signed-in', 'enterprise_user')).toEqual([
+            'enterprises',
+            'instruments',
+            'bookings',
+            'equipment',
+            'certificates',
+            'portal',
+        ]);
         expect(homeFor('signed-in', 'enterprise_user')).toBe('/enterprises');
         expect(mayUse('jobs', 'signed-in', 'enterprise_user')).toBe(false);
     });
@@ -26,6 +34,25 @@ describe('menu by role', () => {
         expect(menuFor('open', undefined)).toEqual(['dashboard', 'jobs']);
         expect(mayUse('instruments', 'open', undefined)).toBe(false);
         expect(homeFor('open', undefined)).toBe('/');
+    });
+    it('gives the review queue to reviewers, the approval queue to signatories and managers', () => {
+        expect(menuFor('signed-in', 'signatory')).toEqual([
+            'dashboard',
+            'jobs',
+            'reviews',
+            'approvals',
+            'enterprises',
+            'instruments',
+            'certificates',
+            'requests',
+            'activities',
+            'statistics',
+            'portal',
+        ]);
+        expect(mayUse('reviews', 'signed-in', 'reviewer')).toBe(true);
+        expect(mayUse('approvals', 'signed-in', 'reviewer')).toBe(false);
+        expect(mayUse('approvals', 'signed-in', 'manager')).toBe(true);
+        expect(featureOf('/certificates/CAL-2026-000001')).toBe('certificates');
     });
     it('gives nobody signed in nothing', () => {
         expect(menuFor('signed-out', undefined)).toEqual([]);

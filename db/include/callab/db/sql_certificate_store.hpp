@@ -16,6 +16,9 @@ public:
                                                const lab::CertificateFreezer& freeze) override;
     std::optional<lab::IssuedCertificate> find_certificate(std::string_view number) override;
     std::optional<lab::IssuedCertificate> find_by_sha256(std::string_view sha256) override;
+    lab::CertificatePage find_certificates(const lab::CertificateFilter& filter,
+                                           lab::CertificateOrder order, bool descending,
+                                           long long offset, long long limit) override;
     std::optional<lab::IssuedCertificate> certificate_of_job(lab::JobId job) override;
     lab::Outcome<lab::IssuedCertificate> revoke(std::string_view number, std::string_view reason,
                                                 std::string_view by) override;

@@ -55,6 +55,8 @@ public:
     /// Which certificate a PDF or DCC file is, by its SHA-256, and its status
     /// (errc::not_found when no certificate has these bytes, e.g. a tampered file).
     Outcome<Verification> verify_file(std::string_view bytes);
+    /// The store, for reading certificates (lists, documents) outside the issuing rules.
+    CertificateStore& store() { return certificates_; }
 
 private:
     CertificateStore& certificates_;

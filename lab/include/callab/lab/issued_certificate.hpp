@@ -85,6 +85,23 @@ struct EquipmentUsage {
     Date day{};
 };
 
+/// Which certificates a list keeps: each filter given must hold.
+struct CertificateFilter {
+    std::optional<CertificateStatus> status = std::nullopt;
+    std::optional<JobId> job = std::nullopt;
+    std::optional<EnterpriseId> enterprise = std::nullopt; ///< the job's enterprise
+};
+
+/// The order of a certificate list: by issue date (then sequence) or by number.
+enum class CertificateOrder { issued_at, number };
+
+/// One page of certificates, without their documents (`pdf` and `dcc` empty), and how many
+/// match the filter in all.
+struct CertificatePage {
+    std::vector<IssuedCertificate> certificates;
+    long long total = 0;
+};
+
 /// The storage of issued certificates.
 class CertificateStore {
 public:
@@ -101,6 +118,11 @@ public:
     virtual std::optional<IssuedCertificate> find_certificate(std::string_view number) = 0;
     /// The certificate whose PDF or DCC has this SHA-256.
     virtual std::optional<IssuedCertificate> find_by_sha256(std::string_view sha256) = 0;
+    /// A page of the certificates `filter` keeps, in `order` (descending when asked), cut by
+    /// the store; the documents are left out.
+    virtual CertificatePage find_certificates(const CertificateFilter& filter,
+                                              CertificateOrder order, bool descending,
+                                              long long offset, long long limit) = 0;
     /// The latest certificate issued for a job.
     virtual std::optional<IssuedCertificate> certificate_of_job(JobId job) = 0;
     /// Marks a valid certificate revoked with the reason and who (errc::invalid_transition

@@ -21,6 +21,8 @@ struct RunSnapshot {
     int current_point = 0;
     bool manual_indication = false;
     std::vector<PointResult> results;
+    /// What the environment sensor read when the run last checked its preconditions.
+    std::vector<drivers::Reading> environment;
 };
 
 /// The runs of one server's bench. Starting a job opens a CalibrationRun on the bench and

@@ -10,6 +10,9 @@ export type Feature =
     | 'instruments'
     | 'bookings'
     | 'equipment'
+    | 'reviews'
+    | 'approvals'
+    | 'certificates'
     | 'requests'
     | 'activities'
     | 'statistics'
@@ -31,6 +34,9 @@ const featureRoles: Record<Feature, readonly Role[]> = {
     instruments: everyone,
     bookings: everyone,
     equipment: everyone,
+    reviews: ['reviewer', 'signatory', 'manager'],
+    approvals: ['signatory', 'manager'],
+    certificates: everyone,
     requests: staff,
     activities: staff,
     statistics: staff,
@@ -44,10 +50,13 @@ const openFeatures: readonly Feature[] = ['dashboard', 'jobs'];
 export const menuOrder: readonly Feature[] = [
     'dashboard',
     'jobs',
+    'reviews',
+    'approvals',
     'enterprises',
     'instruments',
     'bookings',
     'equipment',
+    'certificates',
     'requests',
     'activities',
     'statistics',
@@ -62,6 +71,9 @@ export const featurePath: Record<Feature, string> = {
     instruments: '/instruments',
     bookings: '/bookings',
     equipment: '/equipment',
+    reviews: '/reviews',
+    approvals: '/approvals',
+    certificates: '/certificates',
     requests: '/requests',
     activities: '/activities',
     statistics: '/statistics',

@@ -2,6 +2,8 @@
 
 #include <callab/lab/audit_log.hpp>
 #include <callab/lab/booking_store.hpp>
+#include <callab/lab/certificate_assembler.hpp>
+#include <callab/lab/certificate_service.hpp>
 #include <callab/lab/enterprise_store.hpp>
 #include <callab/lab/job_service.hpp>
 #include <callab/lab/recall_notice.hpp>
@@ -46,6 +48,11 @@ struct ApiServices {
     lab::StatisticsStore* statistics = nullptr;
     lab::RecallStore* recalls = nullptr; ///< the due list (/api/recall); none: 503
     lab::NoticeStore* notices = nullptr; ///< recall notices (/api/recall/notices)
+    /// Issued certificates (`/api/certificates`, `/verify/NUMBER`); none: 503.
+    lab::CertificateService* certificates = nullptr;
+    /// What the lab states on every certificate it issues (`POST /api/jobs/{id}/issue`,
+    /// with `certificates`, `enterprises` and `runs`).
+    const lab::LaboratoryIdentity* laboratory = nullptr;
 };
 
 } // namespace callab::web

@@ -5,6 +5,7 @@
 // `units`/`quantities`/`components` names the API sends as codes, then one section per page
 // (`dashboard`, `jobs`, `job`, `notFound`).
 import bookingsEn from './bookings.en';
+import certsEn from './certs.en';
 
 const en = {
     app: {
@@ -21,6 +22,9 @@ const en = {
             instruments: 'Instruments',
             bookings: 'Bookings',
             equipment: 'Equipment',
+            reviews: 'Review',
+            approvals: 'Approval',
+            certificates: 'Certificates',
         },
         logout: 'Sign out',
         language: 'Language',
@@ -332,6 +336,7 @@ const en = {
         },
     },
     ...bookingsEn,
+    ...certsEn,
     notFound: {
         title: 'Page not found',
         text: 'There is no page at {path}.',

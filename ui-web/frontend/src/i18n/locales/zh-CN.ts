@@ -1,5 +1,6 @@
 // 简体中文。键与 en.ts 完全一致。
 import bookingsZhCN from './bookings.zh-CN';
+import certsZhCN from './certs.zh-CN';
 import type { Messages } from './en';
 
 const zhCN: Messages = {
@@ -17,6 +18,9 @@ const zhCN: Messages = {
             instruments: '器具',
             bookings: '预约',
             equipment: '共享设备',
+            reviews: '核验',
+            approvals: '批准',
+            certificates: '证书',
         },
         logout: '退出登录',
         language: '语言',
@@ -328,6 +332,7 @@ const zhCN: Messages = {
         },
     },
     ...bookingsZhCN,
+    ...certsZhCN,
     notFound: {
         title: '页面不存在',
         text: '{path} 处没有页面。',
