@@ -43,7 +43,7 @@ Router::Router(lab::JobService& jobs, std::string database, std::span<const Embe
 
 Router::Router(ApiServices& services, std::string database, std::span<const EmbeddedFile> app_files)
     : jobs_(services.jobs), database_(std::move(database)), app_files_(app_files),
-      api_(std::make_unique<SignedApi>(services)) {}
+      api_(std::make_unique<SignedApi>(services)), certificates_(services.certificates) {}
 
 Router::~Router() = default;
 

@@ -2,6 +2,7 @@
 
 #include <callab/lab/audit_log.hpp>
 #include <callab/lab/booking_store.hpp>
+#include <callab/lab/certificate_service.hpp>
 #include <callab/lab/enterprise_store.hpp>
 #include <callab/lab/job_service.hpp>
 #include <callab/lab/recall_notice.hpp>
@@ -46,6 +47,9 @@ struct ApiServices {
     lab::StatisticsStore* statistics = nullptr;
     lab::RecallStore* recalls = nullptr; ///< the due list (/api/recall); none: 503
     lab::NoticeStore* notices = nullptr; ///< recall notices (/api/recall/notices)
+    /// Issued certificates: the public /verify/NUMBER and /api/verify/NUMBER; none: no such
+    /// routes.
+    lab::CertificateService* certificates = nullptr;
 };
 
 } // namespace callab::web
