@@ -1,25 +1,27 @@
-// callab demo: the whole path in one process — a simulated IR thermometer on Modbus TCP,
-// read through its driver, readings stored in SQLite, results computed with GUM and
-// served over HTTP.
+// callab demo: the lab as `callab serve --simulated-bench` serves it, on an embedded SQLite
+// database in a data directory, seeded on its first start with users of every role, the
+// lab's standards, customers, shared equipment and certificates issued from real runs on a
+// simulated bench.
 #include "command_failure.hpp"
 #include "commands.hpp"
+#include "database_option.hpp"
+#include "demo_bench.hpp"
+#include "demo_certificates.hpp"
+#include "demo_records.hpp"
+#include "lab_services.hpp"
 #include "server_config.hpp"
+#include "signing_config.hpp"
 
-#include <callab/db/database.hpp>
-#include <callab/db/sql_certificate_store.hpp>
-#include <callab/db/sql_job_store.hpp>
-#include <callab/drivers/modbus_meter.hpp>
-#include <callab/drivers/modbus_simulator.hpp>
-#include <callab/drivers/shipped_profiles.hpp>
-#include <callab/lab/job_service.hpp>
-#include <callab/lab/reading_collector.hpp>
+#include <callab/lab/run_manager.hpp>
 #include <callab/web/server.hpp>
 
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <system_error>
 
 namespace callab::app {
@@ -27,8 +29,9 @@ namespace {
 
 struct DemoOptions {
     ServerConfig server;
-    std::size_t readings = 10;
-    double target_temperature = 37.0;
+    std::string password; ///< empty: random ones
+    int reading_interval_ms = 200;
+    int seed_interval_ms = 5;
 };
 
 std::filesystem::path prepare_data_directory(const std::filesystem::path& dir) {
@@ -45,34 +48,35 @@ std::filesystem::path prepare_data_directory(const std::filesystem::path& dir) {
     return dir / "callab.db";
 }
 
-lab::JobId take_demo_readings(lab::JobStore& store, const DemoOptions& options) {
-    const auto profile = drivers::find_shipped_profile("ir-thermometer").value();
-    drivers::SimulatorOptions simulated;
-    simulated.target = options.target_temperature;
-    simulated.error = 0.12;
-    simulated.noise = 0.05;
-    simulated.seed = 2026;
-    drivers::ModbusSimulator simulator(
-        profile, drivers::make_modbus_physics(profile.kind, simulated).value(), simulated);
-    auto device = simulator.start({"modbus-tcp", "127.0.0.1", 0, {}, {}});
-    if (!device) {
-        throw CommandFailure(exit_runtime_failure, "cannot start the simulated IR thermometer: " +
-                                                       device.error().message());
+// The key DCCs are signed with: the config file's, or else one made in the data directory on
+// the first start (self-signed: a demo lab has no CA-issued certificate).
+lab::DccSigningKey demo_signing_key(const DemoOptions& options) {
+    if (!options.server.config_file.empty()) {
+        if (auto configured = signing_key_from_file(options.server.config_file)) {
+            return *configured;
+        }
     }
-    drivers::ModbusMeter thermometer(profile, *device, {});
-    spdlog::info("simulated IR thermometer at {}", device->to_string());
+    const lab::DccSigningKey key{options.server.data / "dcc-signing-key.pem",
+                                 options.server.data / "dcc-signing-cert.pem"};
+    if (std::filesystem::exists(key.private_key_pem) &&
+        std::filesystem::exists(key.certificate_pem)) {
+        return key;
+    }
+    if (auto made = lab::create_signing_key(key, "Demo City Institute of Metrology"); !made) {
+        throw CommandFailure(exit_runtime_failure, "DCC signing key: " + made.error().message());
+    }
+    spdlog::info("made a DCC signing key and self-signed certificate in {}",
+                 options.server.data.string());
+    return key;
+}
 
-    const auto job =
-        store.create_job({"IR forehead thermometer against a blackbody at 37 °C",
-                          "Simulated IR forehead thermometer", "object_temperature", "degC", 0.1});
-    lab::ReadingCollector collector(store, "demo");
-    auto taken =
-        collector.collect(job.id, thermometer, options.readings, std::chrono::milliseconds(100));
-    if (!taken) {
-        throw CommandFailure(exit_runtime_failure, taken.error().message());
+void print_users(const DemoRecords& records) {
+    std::cout << "callab demo: demo users (passwords are shown only now):\n";
+    for (const auto& [user, password] : records.users) {
+        std::cout << "  " << std::left << std::setw(16)
+                  << lab::enum_name(user.data.role, lab::role_names) << std::setw(18)
+                  << user.data.username << password << '\n';
     }
-    spdlog::info("job {}: stored {} readings", job.id.value(), *taken);
-    return job.id;
 }
 
 void run_demo(DemoOptions& options, const CLI::App& command) {
@@ -86,21 +90,45 @@ void run_demo(DemoOptions& options, const CLI::App& command) {
                                                        std::to_string(options.server.port) + ": " +
                                                        port.error().message());
     }
+    const auto address = "http://" + options.server.host + ":" + std::to_string(*port) + "/";
     const auto db_file = prepare_data_directory(options.server.data);
-    auto database = db::Database::open("sqlite:" + db_file.string());
-    db::SqlJobStore store(*database);
-    const auto job = take_demo_readings(store, options);
+    auto database = open_database("sqlite:" + db_file.string());
+    const auto records = seed_demo_records(
+        *database, options.password.empty() ? std::nullopt : std::optional(options.password));
 
-    lab::JobService jobs(store);
-    std::cout << "callab demo: serving http://" << options.server.host << ":" << *port << "/ (job "
-              << job.value() << ", database " << db_file.string() << ")\n"
-              << "Open that address in a browser; the demo pages need no login. "
-                 "Stop with Ctrl-C.\n"
+    DemoBench bench;
+    LabSettings settings;
+    settings.issuing.verification_base_url = address + "verify/";
+    settings.issuing.signing_key = demo_signing_key(options);
+    settings.laboratory = demo_laboratory(); // also what certificates issued over HTTP state
+    auto bench_settings = DemoBench::thermometry_settings(
+        {records.blackbody}, std::chrono::milliseconds(options.reading_interval_ms));
+    LabServices lab_services(
+        *database,
+        [&](lab::JobStore& jobs, lab::UserStore& users, lab::StandardStore& standards) {
+            return std::make_shared<lab::RunManager>(jobs, users, standards, bench.thermometry(),
+                                                     bench_settings);
+        },
+        settings);
+    if (records.seeded) {
+        print_users(records);
+        const auto numbers = issue_demo_certificates(
+            lab_services, bench, records, std::chrono::milliseconds(options.seed_interval_ms));
+        std::cout << "callab demo: issued";
+        for (const auto& number : numbers) {
+            std::cout << ' ' << number;
+        }
+        std::cout << " (verify at " << address << "verify/NUMBER)\n";
+    } else {
+        std::cout << "callab demo: serving the records of an earlier start; sign in with the "
+                     "passwords shown then\n";
+    }
+    std::cout << "callab demo: serving " << address << " (database " << db_file.string()
+              << "). Open it in a browser and sign in. Stop with Ctrl-C.\n"
               << std::flush;
+    auto services = lab_services.api();
     server.stop_on_signals();
-    db::SqlCertificateStore issued(*database);
-    lab::CertificateService certificates(issued, store, {});
-    server.run(jobs, options.server.threads, &certificates);
+    server.run(services, options.server.threads);
     spdlog::info("stopped");
 }
 
@@ -109,15 +137,16 @@ void run_demo(DemoOptions& options, const CLI::App& command) {
 void add_demo_command(CLI::App& app) {
     auto options = std::make_shared<DemoOptions>();
     auto* command = app.add_subcommand(
-        "demo", "Serve the lab with a simulated IR thermometer on an embedded SQLite database");
+        "demo", "Serve the lab with sign-in on an embedded SQLite database, seeded with demo "
+                "users, records and certificates, and jobs run on a simulated bench");
     add_server_options(*command, options->server);
-    command->add_option("--readings", options->readings, "Readings to take for the demo job")
-        ->check(CLI::Range(std::size_t{2}, std::size_t{1000}))
-        ->capture_default_str();
+    command->add_option("--demo-password", options->password,
+                        "Password of every demo user made on the first start (random when "
+                        "absent)");
     command
-        ->add_option("--target", options->target_temperature,
-                     "Temperature of the simulated blackbody, °C")
-        ->check(CLI::Range(-50.0, 1000.0))
+        ->add_option("--reading-interval-ms", options->reading_interval_ms,
+                     "Pause between readings of jobs started in the app")
+        ->check(CLI::Range(0, 60000))
         ->capture_default_str();
     command->callback([options, command] { run_demo(*options, *command); });
 }

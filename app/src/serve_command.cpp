@@ -4,24 +4,13 @@
 #include "commands.hpp"
 #include "daily_recall.hpp"
 #include "database_option.hpp"
+#include "lab_services.hpp"
 #include "laboratory_config.hpp"
 #include "server_bench.hpp"
 #include "server_config.hpp"
+#include "signing_config.hpp"
 #include "smtp_notice_sender.hpp"
 
-#include <callab/db/sql_audit_log.hpp>
-#include <callab/db/sql_booking_store.hpp>
-#include <callab/db/sql_certificate_store.hpp>
-#include <callab/db/sql_enterprise_store.hpp>
-#include <callab/db/sql_job_store.hpp>
-#include <callab/db/sql_notice_store.hpp>
-#include <callab/db/sql_recall_store.hpp>
-#include <callab/db/sql_service_activity_store.hpp>
-#include <callab/db/sql_service_request_store.hpp>
-#include <callab/db/sql_session_store.hpp>
-#include <callab/db/sql_standard_store.hpp>
-#include <callab/db/sql_statistics_store.hpp>
-#include <callab/db/sql_user_store.hpp>
 #include <callab/lab/builtin_procedures.hpp>
 #include <callab/web/server.hpp>
 
@@ -54,45 +43,26 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
                                                        std::to_string(options.server.port) + ": " +
                                                        port.error().message());
     }
-    db::SqlJobStore job_store(*database);
-    db::SqlUserStore users(*database);
-    db::SqlSessionStore sessions(*database);
-    db::SqlBookingStore bookings(*database);
-    db::SqlStandardStore standards(*database);
-    lab::JobService jobs(job_store);
-    db::SqlRecallStore recalls(*database);
-    db::SqlNoticeStore notices(*database);
-    if (options.simulated_bench) {
-        lab::seed_builtin_procedures(standards, "callab-serve");
+    const auto interval = std::chrono::milliseconds(options.reading_interval_ms);
+    LabSettings settings{std::chrono::minutes(options.session_minutes), {}};
+    if (!options.server.config_file.empty()) {
+        settings.issuing.signing_key = signing_key_from_file(options.server.config_file);
     }
-    const auto runs = make_run_manager(job_store, users, standards, options.simulated_bench,
-                                       std::chrono::milliseconds(options.reading_interval_ms));
-    web::ApiServices services{jobs, users, sessions, bookings, standards};
-    services.runs = runs.get();
-    db::SqlAuditLog audit(*database);
-    services.audit = &audit;
-    services.session_lifetime = std::chrono::minutes(options.session_minutes);
-    db::SqlServiceRequestStore service_request_store(*database);
-    db::SqlEnterpriseStore enterprises(*database);
-    services.enterprises = &enterprises;
-    lab::ServiceRequestService service_requests(service_request_store, enterprises, job_store,
-                                                bookings);
-    db::SqlServiceActivityStore activities(*database);
-    db::SqlStatisticsStore statistics(*database);
-    services.service_requests = &service_requests;
-    services.activities = &activities;
-    services.statistics = &statistics;
-    services.recalls = &recalls;
-    services.notices = &notices;
-    db::SqlCertificateStore issued(*database);
-    const auto verify_base = options.verify_url.empty() ? "http://" + options.server.host + ":" +
-                                                              std::to_string(*port) + "/verify/"
-                                                        : options.verify_url;
-    lab::CertificateService certificates(issued, job_store,
-                                         {"CAL-{year}-{seq:6}", verify_base, {}});
-    const auto laboratory = laboratory_identity(options.server.config_file);
-    services.certificates = &certificates;
-    services.laboratory = &laboratory;
+    settings.issuing.verification_base_url =
+        options.verify_url.empty()
+            ? "http://" + options.server.host + ":" + std::to_string(*port) + "/verify/"
+            : options.verify_url;
+    settings.laboratory = laboratory_identity(options.server.config_file);
+    LabServices lab_services(
+        *database,
+        [&](lab::JobStore& jobs, lab::UserStore& users, lab::StandardStore& standards) {
+            return make_run_manager(jobs, users, standards, options.simulated_bench, interval);
+        },
+        settings);
+    if (options.simulated_bench) {
+        lab::seed_builtin_procedures(lab_services.standards(), "callab-serve");
+    }
+    auto services = lab_services.api();
     std::optional<mail::SmtpSettings> smtp;
     if (!options.server.config_file.empty()) {
         smtp = smtp_settings_from_file(options.server.config_file);
@@ -101,7 +71,7 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
                  smtp ? ", mailed through " + smtp->host + ":" + std::to_string(smtp->port)
                       : ", not mailed (no [smtp] section)");
     DailyRecall daily_recall(*database, smtp);
-    const auto expired = sessions.delete_expired(std::chrono::system_clock::now());
+    const auto expired = lab_services.sessions().delete_expired(std::chrono::system_clock::now());
     spdlog::info("removed {} expired sessions", expired);
     std::cout << "callab serve: listening on http://" << options.server.host << ":" << *port
               << "/ (database " << database->backend_name() << ")\n"

@@ -374,6 +374,16 @@ ALTER TABLE equipment ADD COLUMN utc_offset_minutes INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE booking ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 CREATE INDEX booking_start ON booking(start_us);
 )sql"},
+    Migration{11, "reasons of jobs returned for rework", R"sql(
+CREATE TABLE job_return (
+    id {{id}},
+    job_id BIGINT NOT NULL REFERENCES job(id),
+    reason TEXT NOT NULL CHECK (reason <> ''),
+    returned_by TEXT NOT NULL,
+    returned_at_us BIGINT NOT NULL
+);
+CREATE INDEX job_return_job ON job_return(job_id);
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {

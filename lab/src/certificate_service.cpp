@@ -102,6 +102,13 @@ Outcome<IssuedCertificate> CertificateService::issue(JobId id, CertificateConten
         if (!dcc) {
             return rejection_of(dcc.error());
         }
+        if (settings_.signing_key) {
+            auto signed_dcc = sign_dcc(*dcc, *settings_.signing_key);
+            if (!signed_dcc) {
+                return rejection_of(signed_dcc.error());
+            }
+            *dcc = std::move(*signed_dcc);
+        }
         if (!settings_.dcc_schema_dir.empty()) {
             if (auto valid = validate_dcc(*dcc, settings_.dcc_schema_dir); !valid) {
                 return rejection_of(valid.error());

@@ -97,6 +97,38 @@ boost::system::result<std::string, CertificateError> sign_dcc(std::string_view x
 }
 
 boost::system::result<void, CertificateError>
+create_signing_key(const DccSigningKey& key, std::string_view organisation, int days) {
+    if (organisation.find_first_of("/=\\") != std::string_view::npos) {
+        return CertificateError{errc::invalid_field, "organisation",
+                                "must not contain '/', '=' or '\\'"};
+    }
+    ScratchDirectory scratch;
+    if (!scratch.ok()) {
+        return CertificateError{errc::signing_failed, "key", "no temporary folder to work in"};
+    }
+    const auto outcome = run_program(
+        {"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-keyout",
+         key.private_key_pem.string(), "-out", key.certificate_pem.string(), "-days",
+         std::to_string(days), "-subj", "/O=" + std::string(organisation) + "/CN=DCC signing"},
+        scratch);
+    if (!outcome.started) {
+        return CertificateError{errc::not_found, "openssl",
+                                "is not installed (Debian package openssl)"};
+    }
+    if (outcome.exit_status != 0) {
+        return CertificateError{errc::signing_failed, "openssl",
+                                "exit status " + std::to_string(outcome.exit_status) + ": " +
+                                    outcome.diagnostics};
+    }
+    std::error_code ignored;
+    std::filesystem::permissions(key.private_key_pem,
+                                 std::filesystem::perms::owner_read |
+                                     std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ignored);
+    return {};
+}
+
+boost::system::result<void, CertificateError>
 verify_dcc_signature(std::string_view xml, const std::filesystem::path& trusted_certificate_pem) {
     if (xml.find("<ds:Signature") == std::string_view::npos) {
         return CertificateError{errc::signing_failed, "dcc", "is not signed"};

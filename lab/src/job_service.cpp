@@ -4,8 +4,9 @@
 namespace callab::lab {
 
 JobReport JobService::make_report(Job job) {
-    JobReport report{std::move(job), {}, std::nullopt};
+    JobReport report{std::move(job), {}, std::nullopt, {}};
     report.readings = store_.readings_of(report.job.id);
+    report.returns = store_.returns_of(report.job.id);
     if (auto summary = summarise_readings(report.readings, report.job.spec.resolution)) {
         report.summary = std::move(*summary);
     }

@@ -102,6 +102,29 @@ Outcome<Job> JobWorkflow::advance(JobId id, JobStatus to, const User& by) {
     return *jobs_.find_job(id);
 }
 
+Outcome<Job> JobWorkflow::return_for_rework(JobId id, const std::string& reason, const User& by) {
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return reject(errc::invalid_field, "reason: must say what is to be reworked");
+    }
+    const auto job = jobs_.find_job(id);
+    if (!job) {
+        return reject(errc::not_found, "job: " + id.to_string() + " does not exist");
+    }
+    constexpr auto to = JobStatus::returned;
+    if (!job_transition_allowed(job->status, to)) {
+        return reject(errc::invalid_transition, "job " + id.to_string() + " is " +
+                                                    status_name(job->status) +
+                                                    " and cannot become " + status_name(to));
+    }
+    if (auto allowed = check_role(*job, to, by); !allowed) {
+        return allowed.error();
+    }
+    if (!jobs_.return_job(id, job->status, reason, by)) {
+        return reject(errc::conflict, "job " + id.to_string() + " was changed meanwhile");
+    }
+    return *jobs_.find_job(id);
+}
+
 Outcome<void> JobWorkflow::use_standard(JobId id, int test_point, StandardId standard_id, Date day,
                                         const std::optional<UsageOverride>& override_by) {
     const auto job = jobs_.find_job(id);

@@ -1,6 +1,7 @@
 // The browser app end to end: `callab demo` serves it, Debian's chromium (headless, through
-// playwright-core, no browser download) opens it as a technician would on a 1024×768 tablet.
-// Every figure shown is checked against the API's JSON. Screenshots of every page are saved.
+// playwright-core, no browser download) opens it as a technician would on a 1024×768 tablet,
+// signing in with the password the demo printed. Every figure shown is checked against the
+// API's JSON. Screenshots of every page are saved.
 //
 //   CALLAB_BINARY=build/bin/callab CALLAB_FRONTEND_DIR=ui-web/frontend \
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/app_test.mjs
@@ -32,23 +33,27 @@ const chromiumArgs = [
 const scratch = mkdtempSync(join(tmpdir(), 'callab-browser-'));
 let demo;
 let base;
+let technician; // { username, password } as the demo printed them
+let cookie; // the API session of the technician, for the checks made beside the browser
 const contexts = [];
 const problems = []; // console errors, page errors and CSP violations, from every page
 
 /** Starts `callab demo` on a free port and resolves with its address. */
 function startDemo() {
     return new Promise((resolvePromise, reject) => {
-        demo = spawn(binary, ['demo', '--port', '0', '--data', join(scratch, 'data'), '--readings', '6'], {
+        demo = spawn(binary, ['demo', '--port', '0', '--data', join(scratch, 'data')], {
             cwd: scratch,
             stdio: ['ignore', 'pipe', 'pipe'],
         });
         let output = '';
         let errors = '';
-        const timer = setTimeout(() => reject(new Error(`callab demo did not start: ${errors}`)), 30000);
+        const timer = setTimeout(() => reject(new Error(`callab demo did not start: ${errors}`)), 60000);
         demo.stdout.on('data', (chunk) => {
             output += chunk;
             const match = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-            if (match) {
+            const user = /^ {2}technician +(\S+) +(\S+)$/m.exec(output);
+            if (match && user) {
+                technician = { username: user[1], password: user[2] };
                 clearTimeout(timer);
                 resolvePromise(match[1]);
             }
@@ -81,7 +86,7 @@ async function openBrowser(locale) {
 function watch(page) {
     page.on('console', (message) => {
         // The failed requests expected: the missing job's the tests ask for, and the app's
-        // question who is signed in, which `callab demo` (no sign-in) answers 404.
+        // question who is signed in, answered 401 before the sign-in.
         const url = message.location().url;
         const expected = url.endsWith('/api/jobs/999') || url.endsWith('/api/session');
         if (message.type() === 'error' && !expected) {
@@ -91,8 +96,17 @@ function watch(page) {
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
 }
 
+/** Signs the technician in on the sign-in page the app opens. */
+async function signIn(on) {
+    await on.waitForSelector('[data-test=login-page]');
+    await on.fill('input[data-test=login-username]', technician.username);
+    await on.fill('input[data-test=login-password]', technician.password);
+    await on.click('[data-test=login-submit]');
+    await on.locator('[data-test=signed-in-user]').waitFor();
+}
+
 async function api(path) {
-    const response = await fetch(base + path);
+    const response = await fetch(base + path, { headers: { Cookie: cookie } });
     assert.equal(response.status, 200, path);
     return response.json();
 }
@@ -145,9 +159,18 @@ describe('browser app', () => {
     before(async () => {
         mkdirSync(outputDir, { recursive: true });
         base = await startDemo();
+        const session = await fetch(base + '/api/session', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(technician),
+        });
+        assert.equal(session.status, 200);
+        cookie = session.headers.get('set-cookie').split(';')[0];
         job = await api('/api/jobs/1');
         context = await openBrowser('en-US');
         page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(base + '/');
+        await signIn(page);
     });
 
     after(async () => {
@@ -262,6 +285,7 @@ describe('browser app', () => {
         const chinese = await openBrowser('zh-CN');
         const zhPage = chinese.pages()[0] ?? (await chinese.newPage());
         await zhPage.goto(base + '/');
+        await signIn(zhPage);
         await zhPage.locator('[data-test=nav-dashboard]', { hasText: '总览' }).waitFor();
         assert.equal(await zhPage.locator('html').getAttribute('lang'), 'zh-CN');
     });

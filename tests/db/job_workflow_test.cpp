@@ -2,6 +2,8 @@
 
 #include <callab/lab/job_workflow.hpp>
 
+#include <algorithm>
+
 namespace callab::test_support {
 namespace {
 
@@ -78,6 +80,45 @@ TEST_P(JobWorkflowTest, ReturnsForRework) {
     advance(job.id, lab::JobStatus::returned, reviewer_);
     advance(job.id, lab::JobStatus::measuring, tech_);
     EXPECT_EQ(jobs_.find_job(job.id)->status, lab::JobStatus::measuring);
+}
+
+TEST_P(JobWorkflowTest, AReturnKeepsItsReasonWhoAndWhen) {
+    const auto job = open_job();
+    advance(job.id, lab::JobStatus::measuring, tech_);
+    advance(job.id, lab::JobStatus::measured, tech_);
+    const auto blank = workflow_.return_for_rework(job.id, " \n", reviewer_);
+    ASSERT_FALSE(blank);
+    EXPECT_EQ(blank.error().code, lab::errc::invalid_field);
+    EXPECT_TRUE(jobs_.returns_of(job.id).empty());
+    const auto by_tech = workflow_.return_for_rework(job.id, "point 2 drifts", tech_);
+    ASSERT_FALSE(by_tech);
+    EXPECT_EQ(by_tech.error().code, lab::errc::not_permitted);
+
+    const auto before = std::chrono::system_clock::now() - std::chrono::seconds(1);
+    const auto returned = workflow_.return_for_rework(job.id, "point 2 drifts", reviewer_);
+    ASSERT_TRUE(returned) << returned.error().message;
+    EXPECT_EQ(returned->status, lab::JobStatus::returned);
+    // Returned twice: the second return is refused by the status machine, nothing is added.
+    EXPECT_EQ(workflow_.return_for_rework(job.id, "again", reviewer_).error().code,
+              lab::errc::invalid_transition);
+    advance(job.id, lab::JobStatus::measuring, tech_);
+    advance(job.id, lab::JobStatus::measured, tech_);
+    advance(job.id, lab::JobStatus::reviewed, reviewer_);
+    ASSERT_TRUE(workflow_.return_for_rework(job.id, "wrong emissivity", signatory_));
+
+    const auto returns = jobs_.returns_of(job.id);
+    ASSERT_EQ(returns.size(), 2U);
+    EXPECT_EQ(returns[0].reason, "point 2 drifts");
+    EXPECT_EQ(returns[0].by, "rev");
+    EXPECT_GE(returns[0].at, before);
+    EXPECT_LE(returns[0].at, returns[1].at);
+    EXPECT_EQ(returns[1].reason, "wrong emissivity");
+    EXPECT_EQ(returns[1].by, "sig");
+    const auto entries = audit_.entries();
+    const auto audited = std::count_if(entries.begin(), entries.end(), [](const auto& entry) {
+        return entry.after.find("reason=point 2 drifts") != std::string::npos;
+    });
+    EXPECT_EQ(audited, 1);
 }
 
 TEST_P(JobWorkflowTest, OnlyAuthorisedTechniciansOpenJobs) {

@@ -146,6 +146,12 @@ TEST_F(ServeApiRunsTest, TypedRunGoesThroughReturnReviewAndApproval) {
                                R"({"reason": "repeat point 2 after warm-up"})", reviewer);
     ASSERT_EQ(returned.status, 200) << returned.body;
     EXPECT_EQ(returned.json["status"], "returned");
+    // The reason is kept with the job, with who returned it and when.
+    const auto returns = send(http::verb::get, path, {}, technician_).json["returns"];
+    ASSERT_EQ(returns.size(), 1U) << returns.dump();
+    EXPECT_EQ(returns[0]["reason"], "repeat point 2 after warm-up");
+    EXPECT_EQ(returns[0]["by"], "reviewer");
+    EXPECT_TRUE(returns[0]["at"].get<std::string>().ends_with("Z")) << returns.dump();
 
     ASSERT_EQ(send(http::verb::post, path + "/start", "", technician_).status, 200);
     EXPECT_EQ(settled_run(job)["state"], "finished"); // every reading is already stored

@@ -1,9 +1,13 @@
 // Signing the DCC with xmlsec1, with a throwaway key and certificate made by openssl.
 #include "support/child_process.hpp"
+#include "support/in_memory_certificate_store.hpp"
+#include "support/in_memory_job_store.hpp"
 #include "support/sample_certificate.hpp"
 #include "support/temporary_directory.hpp"
 
 #include <callab/lab/certificate_dcc.hpp>
+#include <callab/lab/certificate_digest.hpp>
+#include <callab/lab/certificate_service.hpp>
 #include <callab/lab/certificate_signature.hpp>
 #include <callab/lab/errc.hpp>
 
@@ -78,6 +82,58 @@ TEST_F(CertificateSignature, AMissingKeyOrADoubleSignatureIsAnError) {
     EXPECT_EQ(sign_dcc(signed_xml, key_).error().cause, "is already signed");
     EXPECT_EQ(verify_dcc_signature(sample_dcc(), key_.certificate_pem).error().cause,
               "is not signed");
+}
+
+TEST(CreateSigningKey, MakesAKeyOnlyItsOwnerReadsThatSignsVerifiableDccs) {
+    TemporaryDirectory dir;
+    const DccSigningKey key{dir.path() / "dcc-key.pem", dir.path() / "dcc-cert.pem"};
+    const auto made = create_signing_key(key, "Demo City Institute of Metrology", 30);
+    ASSERT_TRUE(made) << made.error().message();
+    using std::filesystem::perms;
+    EXPECT_EQ(std::filesystem::status(key.private_key_pem).permissions() & perms::all,
+              perms::owner_read | perms::owner_write);
+    const auto signed_xml = sign_dcc(sample_dcc(), key);
+    ASSERT_TRUE(signed_xml) << signed_xml.error().message();
+    const auto verified = verify_dcc_signature(*signed_xml, key.certificate_pem);
+    EXPECT_TRUE(verified) << verified.error().message();
+}
+
+TEST(CreateSigningKey, RefusesAnOrganisationThatWouldChangeTheSubject) {
+    TemporaryDirectory dir;
+    const auto made = create_signing_key({dir.path() / "key.pem", dir.path() / "cert.pem"},
+                                         "Lab/CN=someone else");
+    ASSERT_FALSE(made);
+    EXPECT_EQ(made.error().code, errc::invalid_field);
+    EXPECT_EQ(made.error().field, "organisation");
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "key.pem"));
+}
+
+// With the lab's key configured, issuing stores the signed DCC and the SHA-256 of the
+// signed bytes, so that the recorded hash and the signature cover the same document.
+TEST_F(CertificateSignature, IssuingWithTheLabsKeySignsTheDccBeforeItsHashIsRecorded) {
+    test_support::InMemoryJobStore jobs;
+    test_support::InMemoryCertificateStore certificates(jobs);
+    const User technician{UserId{1}, {"tech", Role::technician, std::nullopt, "Tech"}, {}};
+    const User signatory{UserId{2}, {"sign", Role::signatory, std::nullopt, "Sign"}, {}};
+    NewJob spec{"IR thermometer", "IRT-100", "object_temperature", "degC", 0.1};
+    spec.technician = technician.id;
+    const auto job = jobs.create_job(spec);
+    for (const auto to :
+         {JobStatus::measuring, JobStatus::measured, JobStatus::reviewed, JobStatus::approved}) {
+        ASSERT_TRUE(jobs.change_status(job.id, jobs.find_job(job.id)->status, to, signatory));
+    }
+    IssuingSettings settings;
+    settings.dcc_schema_dir = schema_dir;
+    settings.signing_key = key_;
+    CertificateService service(certificates, jobs, settings);
+    const auto issued = service.issue(job.id, test::sample_certificate(), signatory);
+    ASSERT_TRUE(issued) << issued.error().message;
+    EXPECT_NE(issued->dcc.find("<ds:SignatureValue>"), std::string::npos);
+    EXPECT_TRUE(verify_dcc_signature(issued->dcc, key_.certificate_pem));
+    EXPECT_EQ(issued->dcc_sha256, digest_certificate(issued->pdf, issued->dcc).dcc_sha256);
+    const auto found = service.verify_file(issued->dcc);
+    ASSERT_TRUE(found) << found.error().message;
+    EXPECT_EQ(found->matched, "dcc");
 }
 
 } // namespace

@@ -58,6 +58,24 @@ public:
         }
         return false;
     }
+    bool return_job(JobId id, lab::JobStatus from, const std::string& reason,
+                    const lab::User& by) override {
+        if (!change_status(id, from, lab::JobStatus::returned, by)) {
+            return false;
+        }
+        returns_.emplace_back(
+            id, lab::JobReturn{reason, by.data.username, std::chrono::system_clock::now()});
+        return true;
+    }
+    std::vector<lab::JobReturn> returns_of(JobId job) override {
+        std::vector<lab::JobReturn> out;
+        for (const auto& [id, r] : returns_) {
+            if (id == job) {
+                out.push_back(r);
+            }
+        }
+        return out;
+    }
     void record_standard_use(const lab::StandardUse& use) override { uses_.push_back(use); }
     std::vector<lab::StandardUse> standards_used(JobId job) override {
         std::vector<lab::StandardUse> out;
@@ -68,6 +86,7 @@ public:
 
 private:
     std::vector<lab::StandardUse> uses_;
+    std::vector<std::pair<JobId, lab::JobReturn>> returns_;
     std::vector<Job> jobs_;
     std::vector<ReadingRecord> readings_;
 };

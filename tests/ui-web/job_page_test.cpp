@@ -11,7 +11,8 @@ TEST(JobPage, EscapesMarkup) {
 }
 
 TEST(JobPage, TitlesAreEscapedOnThePage) {
-    lab::JobReport report{{lab::JobId{7}, {"<b>bold</b>", "FT-1", "t", "degC", 0.1}, {}}, {}, {}};
+    lab::JobReport report{
+        {lab::JobId{7}, {"<b>bold</b>", "FT-1", "t", "degC", 0.1}, {}}, {}, {}, {}};
     const auto page = render_jobs_page({report}, "1.0");
     EXPECT_EQ(page.find("<b>bold</b>"), std::string::npos);
     EXPECT_NE(page.find("&lt;b&gt;bold&lt;/b&gt;"), std::string::npos);

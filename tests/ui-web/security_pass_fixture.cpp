@@ -1,7 +1,8 @@
 #include "security_pass_fixture.hpp"
 
-#include "../db/raw_session.hpp"
 #include "../support/sample_certificate.hpp"
+
+#include "../db/raw_session.hpp"
 #include "json_body.hpp"
 #include "serve_api_bench.hpp"
 
@@ -24,49 +25,21 @@ void SecurityPassTest::SetUp() {
 
     uri_ = "sqlite:" + (dir_.path() / "callab.db").string();
     database_ = db::Database::open(uri_);
-    job_store_ = std::make_unique<db::SqlJobStore>(*database_);
-    users_ = std::make_unique<db::SqlUserStore>(*database_);
-    sessions_ = std::make_unique<db::SqlSessionStore>(*database_);
-    bookings_ = std::make_unique<db::SqlBookingStore>(*database_);
-    standards_ = std::make_unique<db::SqlStandardStore>(*database_);
-    jobs_ = std::make_unique<lab::JobService>(*job_store_);
-    services_ = std::make_unique<ApiServices>(
-        ApiServices{*jobs_, *users_, *sessions_, *bookings_, *standards_});
     // Every resource `callab serve` has, so that every documented route is served.
-    enterprises_ = std::make_unique<db::SqlEnterpriseStore>(*database_);
-    audit_ = std::make_unique<db::SqlAuditLog>(*database_);
-    service_request_store_ = std::make_unique<db::SqlServiceRequestStore>(*database_);
-    service_requests_ = std::make_unique<lab::ServiceRequestService>(
-        *service_request_store_, *enterprises_, *job_store_, *bookings_);
-    activities_ = std::make_unique<db::SqlServiceActivityStore>(*database_);
-    statistics_ = std::make_unique<db::SqlStatisticsStore>(*database_);
-    recalls_ = std::make_unique<db::SqlRecallStore>(*database_);
-    notices_ = std::make_unique<db::SqlNoticeStore>(*database_);
-    runs_ = test_support::typed_run_manager(*job_store_, *users_, *standards_);
-    services_->enterprises = enterprises_.get();
-    services_->audit = audit_.get();
-    services_->service_requests = service_requests_.get();
-    services_->activities = activities_.get();
-    services_->statistics = statistics_.get();
-    services_->recalls = recalls_.get();
-    services_->notices = notices_.get();
-    services_->runs = runs_.get();
-    certificate_store_ = std::make_unique<db::SqlCertificateStore>(*database_);
-    certificates_ = std::make_unique<lab::CertificateService>(
-        *certificate_store_, *job_store_,
-        lab::IssuingSettings{"CAL-{year}-{seq:6}", "https://lab.example.org/verify/", {}});
-    {
-        const auto sample = test::sample_certificate();
-        laboratory_.laboratory = sample.laboratory;
-        laboratory_.place = sample.place;
-        laboratory_.traceability = sample.traceability;
-        laboratory_.method_titles = {{"JJF 1107-2003", sample.method.title}};
-    }
-    services_->certificates = certificates_.get();
-    services_->laboratory = &laboratory_;
+    app::LabSettings settings;
+    settings.issuing = {"CAL-{year}-{seq:6}", "https://lab.example.org/verify/", {}};
+    const auto sample = test::sample_certificate(); // the sample certificate's laboratory
+    settings.laboratory.laboratory = sample.laboratory;
+    settings.laboratory.place = sample.place;
+    settings.laboratory.traceability = sample.traceability;
+    settings.laboratory.method_titles = {{"JJF 1107-2003", sample.method.title}};
+    lab_ = std::make_unique<app::LabServices>(*database_, test_support::typed_run_manager,
+                                              settings);
+    sessions_ = &lab_->sessions();
+    services_ = std::make_unique<ApiServices>(lab_->api());
     router_ = std::make_unique<Router>(*services_, "sqlite");
 
-    auto& enterprises = *enterprises_;
+    auto& enterprises = lab_->enterprises();
     const std::vector<lab::NewEnterprise> batch{
         {"Hangzhou Thermometers Co.", "91350100M000100Y43", "Zhejiang/Hangzhou", "instruments",
          lab::SizeClass::small, ""},
@@ -81,12 +54,12 @@ void SecurityPassTest::SetUp() {
                               ? std::optional<lab::EnterpriseId>(added[0].id)
                               : std::nullopt;
         user_[role_name] =
-            users_->add_user({role_name, role, tied, role_name}, hash, "test").value();
+            lab_->users().add_user({role_name, role, tied, role_name}, hash, "test").value();
     }
     user_["enterprise_user_b"] =
-        users_
-            ->add_user({"enterprise_user_b", lab::Role::enterprise_user, added[1].id, "B"}, hash,
-                       "test")
+        lab_->users()
+            .add_user({"enterprise_user_b", lab::Role::enterprise_user, added[1].id, "B"}, hash,
+                      "test")
             .value();
     for (const auto& [name, user] : user_) {
         as_[name] = session_for(name);
@@ -105,10 +78,10 @@ void SecurityPassTest::SetUp() {
     instrument.resolution = 0.1;
     instrument.owner = added[0].id;
     const std::vector<lab::NewInstrument> instruments{instrument};
-    instrument_a_ = enterprises_->add_instruments(instruments, "test").value()[0].id.value();
+    instrument_a_ = lab_->enterprises().add_instruments(instruments, "test").value()[0].id.value();
     lab::NewJob job{"Thermometer at 37 °C", "FT-1", "temperature", "degC", 0.1};
     job.enterprise = added[0].id; // enterprise A's job, so that its user may read it
-    job_ = job_store_->create_job(job).id.value();
+    job_ = lab_->job_store().create_job(job).id.value();
     const auto request = send(http::verb::post, "/api/service-requests",
                               nlohmann::json{{"kind", "technical_advice"},
                                              {"enterprise_id", enterprise_a_},

@@ -1,26 +1,14 @@
 #pragma once
-// The signed API of `callab serve` as a router in the test process, on a private SQLite file
-// with one user of every role in enterprise A, a second enterprise user in enterprise B, a
-// booking of each, and every log line captured.
+// The signed API of `callab serve` as a router in the test process, wired as the server wires
+// it (app/src/lab_services.hpp), on a private SQLite file with one user of every role in enterprise
+// A, a second enterprise user in enterprise B, a booking of each, and every log line captured.
 
+#include "lab_services.hpp"
 #include "router.hpp"
 #include "serve_api_bench.hpp"
 #include "support/temporary_directory.hpp"
 
 #include <callab/db/database.hpp>
-#include <callab/db/sql_audit_log.hpp>
-#include <callab/db/sql_booking_store.hpp>
-#include <callab/db/sql_certificate_store.hpp>
-#include <callab/db/sql_enterprise_store.hpp>
-#include <callab/db/sql_job_store.hpp>
-#include <callab/db/sql_notice_store.hpp>
-#include <callab/db/sql_recall_store.hpp>
-#include <callab/db/sql_service_activity_store.hpp>
-#include <callab/db/sql_service_request_store.hpp>
-#include <callab/db/sql_session_store.hpp>
-#include <callab/db/sql_standard_store.hpp>
-#include <callab/db/sql_statistics_store.hpp>
-#include <callab/db/sql_user_store.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -76,24 +64,9 @@ protected:
     test_support::TemporaryDirectory dir_;
     std::string uri_;
     std::unique_ptr<db::Database> database_;
-    std::unique_ptr<db::SqlJobStore> job_store_;
-    std::unique_ptr<db::SqlUserStore> users_;
-    std::unique_ptr<db::SqlSessionStore> sessions_;
-    std::unique_ptr<db::SqlBookingStore> bookings_;
-    std::unique_ptr<db::SqlStandardStore> standards_;
-    std::unique_ptr<lab::JobService> jobs_;
-    std::unique_ptr<db::SqlEnterpriseStore> enterprises_;
-    std::unique_ptr<db::SqlAuditLog> audit_;
-    std::unique_ptr<db::SqlServiceRequestStore> service_request_store_;
-    std::unique_ptr<lab::ServiceRequestService> service_requests_;
-    std::unique_ptr<db::SqlServiceActivityStore> activities_;
-    std::unique_ptr<db::SqlStatisticsStore> statistics_;
-    std::unique_ptr<db::SqlRecallStore> recalls_;
-    std::unique_ptr<db::SqlNoticeStore> notices_;
-    std::shared_ptr<lab::RunManager> runs_; ///< a bench without instruments
-    std::unique_ptr<db::SqlCertificateStore> certificate_store_;
-    std::unique_ptr<lab::CertificateService> certificates_;
-    lab::LaboratoryIdentity laboratory_; ///< the sample certificate's laboratory
+    /// The stores and services of `callab serve`, with a bench without instruments.
+    std::unique_ptr<app::LabServices> lab_;
+    db::SqlSessionStore* sessions_ = nullptr;
     std::unique_ptr<ApiServices> services_;
     std::unique_ptr<Router> router_;
     std::map<std::string, lab::User> user_; ///< by role name, plus "enterprise_user_b"

@@ -112,6 +112,11 @@ nlohmann::json job_report_to_json(const lab::JobReport& report) {
                         {"reviewer_id", optional_id(job.reviewer)},
                         {"approver_id", optional_id(job.approver)},
                         {"readings", readings}};
+    nlohmann::json returns = nlohmann::json::array();
+    for (const auto& r : report.returns) {
+        returns.push_back({{"reason", r.reason}, {"by", r.by}, {"at", iso8601(r.at)}});
+    }
+    body["returns"] = returns;
     if (report.summary) {
         const auto summary = summary_to_json(*report.summary);
         body["result"] = summary;

@@ -139,9 +139,16 @@ Response JobRoutes::review_action(const Request& request, const SignedIn& who, l
             return api_error(request, http::status::unprocessable_entity, "invalid_field",
                              "reason: must say what is to be reworked", "reason");
         }
-        to = lab::JobStatus::returned;
+        lab::JobWorkflow workflow(services_.jobs.store(), services_.users, services_.standards);
+        auto returned = workflow.return_for_rework(id, *reason, who.user);
+        if (!returned) {
+            return rejection_response(request, returned.error());
+        }
         spdlog::info("job {} returned by {}: {}", id.to_string(), who.user.data.username, *reason);
-    } else if (name == "approve") {
+        return json_response(request, http::status::ok,
+                             job_report_to_json(services_.jobs.make_report(std::move(*returned))));
+    }
+    if (name == "approve") {
         to = lab::JobStatus::approved;
     }
     lab::JobWorkflow workflow(services_.jobs.store(), services_.users, services_.standards);

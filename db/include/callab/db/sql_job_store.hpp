@@ -24,6 +24,9 @@ public:
     std::vector<lab::ReadingRecord> readings_of(lab::JobId job) override;
     bool change_status(lab::JobId job, lab::JobStatus from, lab::JobStatus to,
                        const lab::User& by) override;
+    bool return_job(lab::JobId job, lab::JobStatus from, const std::string& reason,
+                    const lab::User& by) override;
+    std::vector<lab::JobReturn> returns_of(lab::JobId job) override;
     void record_standard_use(const lab::StandardUse& use) override;
     std::vector<lab::StandardUse> standards_used(lab::JobId job) override;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <callab/lab/certificate_content.hpp>
+#include <callab/lab/certificate_signature.hpp>
 #include <callab/lab/issued_certificate.hpp>
 #include <callab/lab/job_store.hpp>
 #include <callab/lab/user.hpp>
@@ -18,6 +19,9 @@ struct IssuingSettings {
     std::string number_pattern = "CAL-{year}-{seq:6}";
     std::string verification_base_url; ///< e.g. "https://lab.example.org/verify/"
     std::filesystem::path dcc_schema_dir = {};
+    /// The lab's key: when set, each DCC is signed (sign_dcc) before it is validated and its
+    /// SHA-256 recorded, so the signed DCC is the one issued.
+    std::optional<DccSigningKey> signing_key = std::nullopt;
 };
 
 /// What the verification page and `callab cert verify` show of a certificate.

@@ -23,6 +23,14 @@ struct DccSigningKey {
 boost::system::result<std::string, CertificateError> sign_dcc(std::string_view xml,
                                                               const DccSigningKey& key);
 
+/// Makes a new RSA-2048 key and a self-signed X.509 certificate for it, valid `days` days,
+/// naming `organisation`, at the paths of `key` (the key file readable by its owner only),
+/// with the `openssl` command-line tool: for a lab without a certificate from a CA (a demo,
+/// a test bench). errc::not_found when openssl is missing, errc::signing_failed with the
+/// tool's message when it fails.
+boost::system::result<void, CertificateError>
+create_signing_key(const DccSigningKey& key, std::string_view organisation, int days = 3650);
+
 /// Checks a signed DCC against a trusted certificate (PEM) with `xmlsec1 --verify`.
 /// errc::signing_failed when the signature is missing, does not match or is not trusted.
 boost::system::result<void, CertificateError>

@@ -37,4 +37,11 @@ struct Job {
     std::optional<UserId> approver = std::nullopt;
 };
 
+/// A return of a job for rework: why, by whom (username) and when.
+struct JobReturn {
+    std::string reason;
+    std::string by;
+    std::chrono::system_clock::time_point at;
+};
+
 } // namespace callab::lab

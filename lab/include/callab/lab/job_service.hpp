@@ -15,6 +15,7 @@ struct JobReport {
     Job job;
     std::vector<ReadingRecord> readings;
     std::optional<MeasurementSummary> summary; ///< empty below two readings
+    std::vector<JobReturn> returns = {};       ///< its returns for rework, oldest first
 };
 
 /// The read side the API and the pages use.

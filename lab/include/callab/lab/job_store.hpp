@@ -49,6 +49,12 @@ public:
     /// concurrent changes cannot both succeed). `by` becomes the reviewer when `to` is
     /// reviewed and the approver when `to` is approved; the change is audited under `by`.
     virtual bool change_status(JobId job, JobStatus from, JobStatus to, const User& by) = 0;
+    /// Moves a job from `from` to returned and stores `reason` with it, both or neither
+    /// (false when the job is no longer in `from`); audited under `by`.
+    virtual bool return_job(JobId job, JobStatus from, const std::string& reason,
+                            const User& by) = 0;
+    /// The job's returns for rework, oldest first.
+    virtual std::vector<JobReturn> returns_of(JobId job) = 0;
     /// Records a standard used at a test point of a job.
     virtual void record_standard_use(const StandardUse& use) = 0;
     virtual std::vector<StandardUse> standards_used(JobId job) = 0;

@@ -19,6 +19,9 @@ public:
     Outcome<Job> open(NewJob job, const User& by);
     /// Moves a job to `to` if the status machine and `by`'s role allow it.
     Outcome<Job> advance(JobId id, JobStatus to, const User& by);
+    /// Returns a job for rework (to returned, as advance would) and stores `reason`, which
+    /// must say something (errc::invalid_field naming `reason` otherwise).
+    Outcome<Job> return_for_rework(JobId id, const std::string& reason, const User& by);
     /// Records `standard` at `test_point`, if it is usable on `day` (or overridden).
     Outcome<void> use_standard(JobId id, int test_point, StandardId standard, Date day,
                                const std::optional<UsageOverride>& override_by);
