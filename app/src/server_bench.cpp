@@ -48,12 +48,15 @@ std::shared_ptr<lab::RunManager> make_run_manager(lab::JobStore& jobs, lab::User
     const auto blackbody_uri = held->simulators.add("blackbody", listen_on("scpi-tcp"), sim);
     const auto thermometer_uri =
         held->simulators.add("ir-thermometer", listen_on("modbus-tcp"), sim);
+    const auto sensor_uri = held->simulators.add("env-sensor", listen_on("modbus-tcp"), sim);
     auto blackbody = open("fluke-4180", blackbody_uri);
     auto thermometer = open("ir-thermometer", thermometer_uri);
+    auto sensor = open("env-sensor", sensor_uri);
     const lab::Bench bench{dynamic_cast<drivers::Source*>(blackbody.get()), thermometer.get(),
-                           nullptr, nullptr};
+                           nullptr, sensor.get()};
     held->instruments.push_back(std::move(blackbody));
     held->instruments.push_back(std::move(thermometer));
+    held->instruments.push_back(std::move(sensor));
     lab::RunSettings settings;
     settings.range_low = 32.0;
     settings.range_high = 42.5;
@@ -61,6 +64,9 @@ std::shared_ptr<lab::RunManager> make_run_manager(lab::JobStore& jobs, lab::User
     settings.reading_interval = reading_interval;
     settings.stability_poll = std::chrono::milliseconds(100);
     settings.stability_checks = 600;
+    // The simulated blackbody settles in a fraction of a second: the procedure's
+    // stabilisation time is taken 600 times faster, as `callab run` does.
+    settings.time_scale = 600.0;
     held->runs = std::make_unique<lab::RunManager>(jobs, users, standards, bench, settings);
     return {held, held->runs.get()};
 }

@@ -4,7 +4,10 @@
 // Layout: `app` the shell, `common` words used on many pages, `errors` the API's error codes,
 // `units`/`quantities`/`components` names the API sends as codes, then one section per page
 // (`dashboard`, `jobs`, `job`, `notFound`).
+import runviewEn from './runview.en';
+
 const en = {
+    ...runviewEn,
     app: {
         name: 'callab',
         tagline: 'Calibration laboratory',

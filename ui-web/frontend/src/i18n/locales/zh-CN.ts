@@ -1,7 +1,9 @@
 // 简体中文。键与 en.ts 完全一致。
 import type { Messages } from './en';
+import runviewZh from './runview.zh-CN';
 
 const zhCN: Messages = {
+    ...runviewZh,
     app: {
         name: 'callab',
         tagline: '校准实验室',
