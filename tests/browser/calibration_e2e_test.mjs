@@ -150,9 +150,8 @@ function creditCode(first17) {
     return first17 + chars[check === 31 ? 0 : check];
 }
 
-async function choose(page, selectTest, optionText) {
-    await page.click(`[data-test=${selectTest}]`);
-    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: optionText }).first().click();
+async function check(page, groupTest, labelText) {
+    await page.locator(`[data-test=${groupTest}] .el-checkbox`, { hasText: labelText }).first().click();
 }
 
 describe('a calibration from the job wizard to the certificate', () => {
@@ -223,10 +222,10 @@ describe('a calibration from the job wizard to the certificate', () => {
         await page.click('[data-test=wizard-next]');
         await page.waitForSelector('.el-form-item__error');
         assert.match(await page.innerText('.el-form-item__error'), /point 1/);
-        await choose(page, 'wizard-standards-0', 'Blackbody');
-        await page.keyboard.press('Escape');
+        await check(page, 'wizard-standards-0', 'Blackbody');
         for (const point of [1, 2]) {
-            assert.match(await page.innerText(`[data-test=wizard-standards-${point}]`), /Blackbody/);
+            const checked = page.locator(`[data-test=wizard-standards-${point}] .el-checkbox.is-checked`);
+            assert.match(await checked.innerText(), /Blackbody/);
         }
         await screenshot(page, 'wizard-standards');
         await page.click('[data-test=wizard-next]');
