@@ -88,6 +88,11 @@ describe('per test point', () => {
         expect(rows[2]).toEqual({ point: 2, nominal: 39, device: [], reference: [], result: undefined, current: false });
     });
 
+    it('reads a job of a server that sends no run', () => {
+        const { run: _, ...without } = job({ readings: [reading(1, 0, 35.1, 'manual')] });
+        expect(pointRows(without as RunJob).map((r) => r.current)).toEqual([false]);
+    });
+
     it('gives the points measured so far without the procedure', () => {
         const rows = pointRows(job({ readings: [reading(1, 2, 39.1, 'manual')] }));
         expect(rows.map((r) => [r.point, r.nominal])).toEqual([[2, undefined]]);

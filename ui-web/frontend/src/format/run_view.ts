@@ -47,7 +47,8 @@ export function pointRows(job: RunJob, nominals: readonly number[] = []): PointR
         target.result = result;
         target.nominal = result.nominal;
     }
-    const run = job.run;
+    // A server that runs no jobs (`callab demo`) sends no `run` at all.
+    const run = job.run ?? null;
     if (run !== null && (run.state === 'running' || run.state === 'paused')) {
         row(run.current_point).current = true;
     }
