@@ -44,7 +44,7 @@ let certificate;
 // Failed requests the scenario provokes on purpose; chromium logs each as a console error.
 const provoked = [
     /\/api\/session$/, // nobody signed in before the sign-in page
-    /\/api\/jobs\/\d+\/readings$/, // the reading in a wrong unit (422)
+    /\/api\/jobs\/\d+\/readings$/, // the reading in a wrong unit (422); one typed mid-step (409)
     /\/api\/jobs\/\d+\/issue$/, // issuing on a server without certificate routes (404)
     /\/api\/bookings$/, // the second booking of the same slot (409)
 ];
@@ -276,12 +276,30 @@ describe('a calibration from the job wizard to the certificate', () => {
                     await page.fill('[data-test=manual-unit] input', 'degC');
                     first = false;
                 }
-                await page.fill('[data-test=manual-value] input', String(value));
-                await page.click('[data-test=manual-submit]');
-                await page.waitForFunction(
-                    (text) => document.querySelector('[data-test=manual-stored]')?.textContent?.includes(text),
-                    `Stored ${value.toFixed(1)} °C at point ${point + 1}`,
-                );
+                // The API answers 409 while the run is between two readings: the form shows it
+                // and the reading is typed again, as a technician would.
+                const expected = `Stored ${value.toFixed(1)} °C at point ${point + 1}`;
+                for (let attempt = 0; ; ++attempt) {
+                    await page.fill('[data-test=manual-value] input', String(value));
+                    await page.click('[data-test=manual-submit]');
+                    const outcome = await page.waitForFunction(
+                        (text) => {
+                            const form = document.querySelector('[data-test=manual-form]');
+                            if (form?.querySelector('[data-test=manual-stored]')?.textContent?.includes(text)) {
+                                return 'stored';
+                            }
+                            const submitItem = form?.querySelector('[data-test=manual-submit]')?.closest('.el-form-item');
+                            return submitItem?.querySelector('.el-form-item__error')?.textContent ?? false;
+                        },
+                        expected,
+                    );
+                    const result = await outcome.jsonValue();
+                    if (result === 'stored') {
+                        break;
+                    }
+                    assert.ok(attempt < 3, `typed reading refused: ${result}`);
+                    await page.waitForTimeout(500);
+                }
             }
         }
         await page.waitForFunction(() => document.querySelector('[data-test=job-status]')?.textContent?.trim() === 'Measured', null, {
