@@ -106,7 +106,7 @@ void add_serve_command(CLI::App& app) {
         ->capture_default_str();
     command->add_flag("--simulated-bench", options->simulated_bench,
                       "Run jobs on in-process simulators: a blackbody with an IR thermometer "
-                      "pointed at it (stores the built-in procedures)");
+                      "pointed at it and an environment sensor (stores the built-in procedures)");
     command
         ->add_option("--reading-interval-ms", options->reading_interval_ms,
                      "Pause between readings on the bench")

@@ -143,6 +143,18 @@ std::optional<lab::ReferenceStandard> SqlStandardStore::find_standard(lab::Stand
     });
 }
 
+std::vector<lab::ReferenceStandard> SqlStandardStore::list_standards() {
+    return with_session(database_, "cannot list standards", [&](soci::session& sql) {
+        soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << standard_columns
+                                                    << " FROM reference_standard ORDER BY id");
+        std::vector<lab::ReferenceStandard> standards;
+        for (const auto& row : rows) {
+            standards.push_back(standard_from(row));
+        }
+        return standards;
+    });
+}
+
 lab::Outcome<void> SqlStandardStore::set_status(lab::StandardId id, lab::StandardStatus status,
                                                 const std::string& reason, std::string_view actor) {
     if (reason.find_first_not_of(" \t") == std::string::npos) {

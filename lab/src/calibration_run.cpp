@@ -236,6 +236,12 @@ Outcome<void> CalibrationRun::finish_point(int point) {
 
 void CalibrationRun::record_standards(int point) {
     const auto used = store_.standards_used(job_.id);
+    // Standards chosen for this point when the job was opened (or recorded before a
+    // restart) stand as they are.
+    if (std::any_of(used.begin(), used.end(),
+                    [&](const StandardUse& u) { return u.test_point == point; })) {
+        return;
+    }
     for (const auto& standard : settings_.standards) {
         const bool recorded = std::any_of(used.begin(), used.end(), [&](const StandardUse& u) {
             return u.test_point == point && u.standard == standard;

@@ -1,5 +1,6 @@
 #include <callab/lab/run_manager.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -43,6 +44,22 @@ namespace {
 
 constexpr std::string_view awaiting_typed_readings = "enter ";
 constexpr auto busy_wait = std::chrono::seconds(5);
+
+/// The standards chosen for the job's test points when it was opened, each once, in the
+/// order recorded: the first chosen for the first point is the run's reference standard.
+std::vector<StandardId> planned_standards(JobStore& jobs, JobId job) {
+    auto uses = jobs.standards_used(job);
+    std::stable_sort(uses.begin(), uses.end(), [](const StandardUse& a, const StandardUse& b) {
+        return a.test_point < b.test_point;
+    });
+    std::vector<StandardId> standards;
+    for (const auto& use : uses) {
+        if (std::find(standards.begin(), standards.end(), use.standard) == standards.end()) {
+            standards.push_back(use.standard);
+        }
+    }
+    return standards;
+}
 
 } // namespace
 
@@ -167,6 +184,9 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
     }
     RunSettings settings = defaults_;
     settings.recorded_by = by.data.username;
+    if (settings.standards.empty()) {
+        settings.standards = planned_standards(jobs_, id);
+    }
     if (job->spec.resolution > 0) {
         settings.resolution = job->spec.resolution;
     }

@@ -215,6 +215,17 @@ TEST_F(Fixture, ManualIndicationsMixWithAReferenceFromTheSource) {
     EXPECT_EQ(run.current_point(), 1);
 }
 
+TEST_F(Fixture, APointWhoseStandardsWereChosenAtOpeningKeepsThem) {
+    const auto second = add_blackbody("U = 0.05 °C (k = 2)", days_from_today(300));
+    store.record_standard_use(StandardUse{job.id, 0, second, std::nullopt});
+    ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35, 35, 35, 35, 35});
+    CalibrationRun run(store, records(), job, forehead(), bench(&blackbody, nullptr), settings());
+    ASSERT_EQ(run.run(), RunState::paused); // point 0 waits for its typed readings
+    const auto used = store.standards_used(job.id);
+    ASSERT_EQ(used.size(), 1u);
+    EXPECT_EQ(used[0].standard, second);
+}
+
 TEST_F(Fixture, DeviceFaultPausesNamingTheDeviceAndARunResumesFromTheStoredReadings) {
     ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35, 35, 35, 35, 35, 37, 37});
     ScriptedMeter dut("modbus-tcp://127.0.0.1:1502", "degC", {35.1, 35.1, 35.1, 35.1, 35.1, 37.1});

@@ -27,6 +27,7 @@ public:
         }
         return std::nullopt;
     }
+    std::vector<lab::ReferenceStandard> list_standards() override { return standards_; }
     lab::Outcome<void> set_status(lab::StandardId id, lab::StandardStatus status,
                                   const std::string&, std::string_view) override {
         for (auto& s : standards_) {

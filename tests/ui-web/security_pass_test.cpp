@@ -102,6 +102,7 @@ const std::vector<Rule>& rules() {
         {"GET /api/statistics", lab_staff, "", {}},
         {"GET /api/recall", lab_staff, "", {}},
         {"GET /api/recall/notices", lab_staff, "", {}},
+        {"GET /api/job-choices", lab_staff, "", {}},
     };
     return table;
 }

@@ -3,6 +3,7 @@
 #include "api_error.hpp"
 #include "certificate_routes.hpp"
 #include "job_json.hpp"
+#include "job_standard_plan.hpp"
 #include "list_query.hpp"
 #include "run_json.hpp"
 
@@ -171,13 +172,29 @@ Response JobRoutes::open(const Request& request, const SignedIn& who) {
     if (!spec) {
         return problem_response(request, spec.error());
     }
+    const auto today = lab::date_of(std::chrono::system_clock::now());
+    const auto procedure =
+        spec->procedure ? services_.standards.find_procedure(*spec->procedure) : std::nullopt;
+    auto plan = planned_standards_of(*body, services_.standards, procedure, today);
+    if (!plan) {
+        return problem_response(request, plan.error());
+    }
     lab::JobWorkflow workflow(services_.jobs.store(), services_.users, services_.standards);
     auto opened = workflow.open(std::move(*spec), who.user);
     if (!opened) {
         return rejection_response(request, opened.error());
     }
-    return json_response(request, http::status::created,
-                         job_report_to_json(services_.jobs.make_report(std::move(*opened))));
+    for (const auto& planned : *plan) {
+        if (auto used = workflow.use_standard(opened->id, planned.test_point, planned.standard,
+                                              today, std::nullopt);
+            !used) {
+            return rejection_response(request, used.error());
+        }
+    }
+    const auto id = opened->id;
+    auto created = job_report_to_json(services_.jobs.make_report(std::move(*opened)));
+    created["standards"] = standards_to_json(services_.jobs.store().standards_used(id));
+    return json_response(request, http::status::created, created);
 }
 
 Response JobRoutes::job(const Request& request, const SignedIn& who, lab::JobId id) {
@@ -186,6 +203,7 @@ Response JobRoutes::job(const Request& request, const SignedIn& who, lab::JobId 
         return no_such_job(request, id);
     }
     auto body = job_report_to_json(services_.jobs.make_report(std::move(*found)));
+    body["standards"] = standards_to_json(services_.jobs.store().standards_used(id));
     const auto snapshot = services_.runs ? services_.runs->snapshot(id) : std::nullopt;
     body["run"] = snapshot ? run_snapshot_to_json(*snapshot) : nlohmann::json(nullptr);
     return json_response(request, http::status::ok, body);

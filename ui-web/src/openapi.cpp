@@ -286,6 +286,11 @@ json schemas() {
                         {"procedure_id", nullable_id},
                         {"programme_id", nullable_id},
                         {"fee_cents", {{"type", "integer"}, {"minimum", 0}}},
+                        {"standards",
+                         {{"type", "array"},
+                          {"items", object({{"test_point", {{"type", "integer"}, {"minimum", 0}}},
+                                            {"standard_id", id}},
+                                           {"test_point", "standard_id"})}}},
                         {"technician_id", read_only(nullable_id)},
                         {"reviewer_id", read_only(nullable_id)},
                         {"approver_id", read_only(nullable_id)},
@@ -315,6 +320,10 @@ json schemas() {
                         {"manual_indication", {{"type", "boolean"}}},
                         {"points", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
                        {})},
+        {"JobChoices", object({{"procedures", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                               {"standards", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                               {"date", {{"type", "string"}, {"format", "date"}}}},
+                              {"procedures", "standards", "date"})},
         {"RunStart", object({{"manual_indication", {{"type", "boolean"}}}}, json::array())},
         {"ReturnReason", object({{"reason", text}}, {"reason"})},
         {"ServiceRequest",
@@ -610,6 +619,15 @@ json build() {
          {"quantity", "object_temperature"},
          {"unit", "degC"},
          {"resolution", 0.1}});
+    auto choices = operation(
+        "what a job for an instrument may use: the latest procedures of its kind, every standard "
+        "with whether it is usable today and why not",
+        "200", reply("the choices", "JobChoices"), staff, {"400", "401", "403", "404"});
+    choices["parameters"] = {{{"name", "instrument_id"},
+                              {"in", "query"},
+                              {"required", false},
+                              {"schema", {{"type", "integer"}, {"minimum", 1}}}}};
+    paths["/api/job-choices"]["get"] = choices;
     paths["/api/jobs/{id}"]["parameters"] = id_parameter();
     paths["/api/jobs/{id}"]["get"] = operation("one job with its readings, result and run", "200",
                                                reply("the job", "Job"), everyone, {"401", "404"});

@@ -8,6 +8,7 @@
 #include "enterprise_routes.hpp"
 #include "equipment_routes.hpp"
 #include "instrument_routes.hpp"
+#include "job_choice_routes.hpp"
 #include "job_routes.hpp"
 #include "openapi.hpp"
 #include "recall_routes.hpp"
@@ -26,6 +27,7 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<MyCalendarRoutes>(services));
     resources_.push_back(std::make_unique<JobRoutes>(services));
     resources_.push_back(std::make_unique<CertificateRoutes>(services));
+    resources_.push_back(std::make_unique<JobChoiceRoutes>(services));
     if (services.enterprises != nullptr) {
         resources_.push_back(std::make_unique<EnterpriseRoutes>(*services.enterprises));
         resources_.push_back(std::make_unique<InstrumentRoutes>(*services.enterprises));

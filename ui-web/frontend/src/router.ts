@@ -22,6 +22,7 @@ export const router = createRouter({
         { path: '/', name: 'dashboard', component: DashboardPage },
         { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
         { path: '/jobs', name: 'jobs', component: () => import('./pages/JobsPage.vue') },
+        { path: '/jobs/new', name: 'job-wizard', component: () => import('./pages/JobWizardPage.vue') },
         {
             path: '/jobs/:id(\\d+)',
             name: 'job',

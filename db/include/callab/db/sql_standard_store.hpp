@@ -13,6 +13,7 @@ public:
     lab::Outcome<lab::ReferenceStandard> add_standard(const lab::NewReferenceStandard& standard,
                                                       std::string_view actor) override;
     std::optional<lab::ReferenceStandard> find_standard(lab::StandardId id) override;
+    std::vector<lab::ReferenceStandard> list_standards() override;
     lab::Outcome<void> set_status(lab::StandardId id, lab::StandardStatus status,
                                   const std::string& reason, std::string_view actor) override;
     lab::Outcome<lab::StandardCertificate>

@@ -20,6 +20,8 @@ public:
     virtual Outcome<ReferenceStandard> add_standard(const NewReferenceStandard& standard,
                                                     std::string_view actor) = 0;
     virtual std::optional<ReferenceStandard> find_standard(StandardId id) = 0;
+    /// Every standard of the lab in id order (a lab holds tens to a few thousand).
+    virtual std::vector<ReferenceStandard> list_standards() = 0;
     virtual Outcome<void> set_status(StandardId id, StandardStatus status,
                                      const std::string& reason, std::string_view actor) = 0;
 

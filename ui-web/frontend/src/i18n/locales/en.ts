@@ -6,8 +6,10 @@
 // (`dashboard`, `jobs`, `job`, `notFound`).
 import bookingsEn from './bookings.en';
 import certsEn from './certs.en';
+import runviewEn from './runview.en';
 
 const en = {
+    ...runviewEn,
     app: {
         name: 'callab',
         tagline: 'Calibration laboratory',

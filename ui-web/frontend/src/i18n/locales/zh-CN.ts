@@ -2,8 +2,10 @@
 import bookingsZhCN from './bookings.zh-CN';
 import certsZhCN from './certs.zh-CN';
 import type { Messages } from './en';
+import runviewZh from './runview.zh-CN';
 
 const zhCN: Messages = {
+    ...runviewZh,
     app: {
         name: 'callab',
         tagline: '校准实验室',

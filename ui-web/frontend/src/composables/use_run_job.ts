@@ -1,0 +1,35 @@
+// A job with its run, kept fresh: `refresh()` loads it again and, while the run is on the
+// bench or waiting for typed readings, schedules the next load a second later. Anything that
+// learns of a change (a button, a live event) calls refresh() and nothing else.
+import { getRunJob, type RunJob } from '../api/runs';
+import { isActive } from '../format/run_view';
+import { useApi, type ApiState } from './use_api';
+
+import { onBeforeUnmount } from 'vue';
+
+export const pollInterval = 1000;
+
+export interface RunJobState extends ApiState<RunJob> {
+    refresh: () => Promise<void>;
+}
+
+export function useRunJob(id: () => number): RunJobState {
+    const job = useApi((signal) => getRunJob(id(), signal));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+
+    async function refresh(): Promise<void> {
+        clearTimeout(timer);
+        await job.reload();
+        const data = job.data.value;
+        if (!stopped && data !== undefined && isActive(data)) {
+            timer = setTimeout(() => void refresh(), pollInterval);
+        }
+    }
+
+    onBeforeUnmount(() => {
+        stopped = true;
+        clearTimeout(timer);
+    });
+    return { ...job, reload: refresh, refresh };
+}
