@@ -51,7 +51,8 @@ struct Session {
 };
 
 nlohmann::json request(std::uint16_t port, http::verb verb, const std::string& target,
-                       const std::string& body, const Session& as, std::string* set_cookie = nullptr) {
+                       const std::string& body, const Session& as,
+                       std::string* set_cookie = nullptr) {
     asio::io_context io;
     beast::tcp_stream stream(io);
     stream.connect({asio::ip::make_address("127.0.0.1"), port});
@@ -111,8 +112,10 @@ private:
         if (ec) {
             return fail("connect: " + ec.message());
         }
-        ws_.set_option(websocket::stream_base::decorator(
-            [cookie = cookie_](websocket::request_type& r) { r.set(http::field::cookie, cookie); }));
+        ws_.set_option(
+            websocket::stream_base::decorator([cookie = cookie_](websocket::request_type& r) {
+                r.set(http::field::cookie, cookie);
+            }));
         ws_.async_handshake("127.0.0.1:" + std::to_string(port_), target_,
                             [self = shared_from_this()](beast::error_code e) {
                                 if (e) {
@@ -186,8 +189,9 @@ public:
         runs_ = test_support::typed_run_manager(*jobs_, *users_, *standards_);
         procedure_ = lab::seed_builtin_procedures(*standards_, "bench").front();
         const auto technician =
-            users_->add_user({"bench.technician", lab::Role::technician, std::nullopt, "Bench"},
-                             lab::hash_password(password), "bench")
+            users_
+                ->add_user({"bench.technician", lab::Role::technician, std::nullopt, "Bench"},
+                           lab::hash_password(password), "bench")
                 .value();
         users_->authorise(technician.id, procedure_.data.code, "bench");
         services_ = std::make_unique<web::ApiServices>(
@@ -196,7 +200,8 @@ public:
         server_ = std::make_unique<web::Server>(
             web::Server::Options{"127.0.0.1", 0, 1 << 20, std::chrono::seconds(60), "sqlite"});
         port_ = server_->listen().value();
-        serving_ = std::thread([this, server_threads] { server_->run(*services_, server_threads); });
+        serving_ =
+            std::thread([this, server_threads] { server_->run(*services_, server_threads); });
         std::string cookie;
         const auto signed_in =
             request(port_, http::verb::post, "/api/session",
@@ -229,7 +234,8 @@ public:
             followers.back()->start();
         }
         std::thread client_thread([&io] { io.run(); });
-        while (!std::all_of(followers.begin(), followers.end(), [](auto& f) { return f->ready.load(); })) {
+        while (!std::all_of(followers.begin(), followers.end(),
+                            [](auto& f) { return f->ready.load(); })) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         const auto began = std::chrono::steady_clock::now();
@@ -251,12 +257,14 @@ public:
             }
         }
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (!std::all_of(followers.begin(), followers.end(), [](auto& f) { return f->done.load(); }) &&
-               std::chrono::steady_clock::now() < deadline) {
+        while (!std::all_of(followers.begin(), followers.end(), [](auto& f) {
+            return f->done.load();
+        }) && std::chrono::steady_clock::now() < deadline) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         Figures figures;
-        figures.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        figures.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
         io.stop();
         client_thread.join();
         figures.clients = clients;
@@ -325,7 +333,8 @@ int main(int argc, char** argv) {
         Lab lab(server_threads);
         const auto baseline = lab.follow(1, std::chrono::milliseconds(interval_ms));
         const auto loaded = lab.follow(clients, std::chrono::milliseconds(interval_ms));
-        std::printf("| run       | clients | readings | got every one  | median ms | p99 ms | max ms | s |\n");
+        std::printf("| run       | clients | readings | got every one  | median ms | p99 ms | max "
+                    "ms | s |\n");
         std::printf("|---|---|---|---|---|---|---|---|\n");
         print("baseline", baseline);
         print("loaded", loaded);

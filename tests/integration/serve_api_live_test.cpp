@@ -1,6 +1,7 @@
 // The WebSocket /api/live over loopback: who may follow which job (401, 403 for another
 // origin, 404 for another enterprise's job), a typed run streaming state, readings, points
 // and its end in order, and a client connecting later starting from the current state.
+#include "serve_api_bench.hpp"
 #include "serve_api_fixture.hpp"
 
 #include <callab/lab/builtin_procedures.hpp>
@@ -89,10 +90,9 @@ protected:
     }
 
     void type_reading(std::int64_t job, double value, const std::string& role) {
-        const auto stored =
-            send(http::verb::post, "/api/jobs/" + std::to_string(job) + "/readings",
-                 nlohmann::json{{"value", value}, {"unit", "degC"}, {"role", role}}.dump(),
-                 technician_);
+        const auto stored = send(
+            http::verb::post, "/api/jobs/" + std::to_string(job) + "/readings",
+            nlohmann::json{{"value", value}, {"unit", "degC"}, {"role", role}}.dump(), technician_);
         ASSERT_EQ(stored.status, 201) << stored.body;
     }
 
@@ -227,7 +227,7 @@ TEST_F(ServeApiLiveTest, AClientJoiningAPausedRunGetsThePauseAndWhyFirst) {
     ASSERT_EQ(send(http::verb::post, "/api/jobs/" + std::to_string(job) + "/start", "", technician_)
                   .status,
               200);
-    runs_->wait_idle();
+    wait_for_runs(*runs_);
     LiveClient client(port_, live(job), technician_);
     ASSERT_EQ(client.status(), 101);
     const auto state = client.next();

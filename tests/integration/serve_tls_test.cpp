@@ -30,8 +30,8 @@ const std::string binary = CALLAB_BINARY;
 
 // A self-signed P-256 certificate for 127.0.0.1, valid for a day.
 void make_certificate(const std::filesystem::path& cert, const std::filesystem::path& key) {
-    const auto made = run_program({"/usr/bin/openssl", "req", "-x509", "-newkey", "ec",
-                                   "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+    const auto made = run_program({"/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                                   "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
                                    key.string(), "-out", cert.string(), "-days", "1", "-subj",
                                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
     ASSERT_EQ(made.status, 0) << made.error;
@@ -56,7 +56,8 @@ public:
                   const std::string& cookie = {}, const std::string& csrf = {}) {
         beast::ssl_stream<beast::tcp_stream> stream(io_, context_);
         beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(10));
-        beast::get_lowest_layer(stream).connect({boost::asio::ip::make_address("127.0.0.1"), port_});
+        beast::get_lowest_layer(stream).connect(
+            {boost::asio::ip::make_address("127.0.0.1"), port_});
         stream.handshake(ssl::stream_base::client);
         http::request<http::string_body> request{verb, target, 11};
         request.set(http::field::host, "127.0.0.1:" + std::to_string(port_));
@@ -90,8 +91,8 @@ public:
         beast::get_lowest_layer(ws).connect({boost::asio::ip::make_address("127.0.0.1"), port_});
         ws.next_layer().handshake(ssl::stream_base::client);
         const std::string host = "127.0.0.1:" + std::to_string(port_);
-        ws.set_option(beast::websocket::stream_base::decorator(
-            [&](beast::websocket::request_type& request) {
+        ws.set_option(
+            beast::websocket::stream_base::decorator([&](beast::websocket::request_type& request) {
                 request.set(http::field::cookie, cookie);
                 request.set(http::field::origin, "https://" + host);
             }));
@@ -208,8 +209,8 @@ TEST_F(ServeTlsTest, AnUnusableCertificateOrKeyStopsTheStartNamingTheFile) {
         << refused.error;
     EXPECT_NE(refused.error.find(cert_.string()), std::string::npos) << refused.error;
 
-    refused = run_program({binary, "serve", "--db", db_, "--port", "0", "--tls-cert",
-                           cert_.string()});
+    refused =
+        run_program({binary, "serve", "--db", db_, "--port", "0", "--tls-cert", cert_.string()});
     EXPECT_EQ(refused.status, 2);
     EXPECT_NE(refused.error.find("--tls-cert and --tls-key go together"), std::string::npos);
 }

@@ -1,6 +1,5 @@
-#include "live_hub.hpp"
-
 #include "live_admission.hpp"
+#include "live_hub.hpp"
 
 #include <gtest/gtest.h>
 
@@ -60,7 +59,7 @@ TEST(LiveHub, ASubscriberThatFallsBehindIsDroppedWithoutHoldingUpTheOthers) {
     EXPECT_FALSE(slow->overflowed());
     hub.publish(job, "3");
     EXPECT_TRUE(slow->overflowed());
-    EXPECT_EQ(slow_wakes, 2); // woken to close its connection
+    EXPECT_EQ(slow_wakes, 2);   // woken to close its connection
     EXPECT_FALSE(slow->next()); // its queue is emptied
     EXPECT_EQ(hub.subscribers(job), 1U);
     EXPECT_EQ(drain(*quick), (std::vector<std::string>{"1", "2", "3"}));

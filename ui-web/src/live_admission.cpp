@@ -65,9 +65,8 @@ std::variant<LiveAdmission, Response> admit_live(const Request& request,
     }
     const lab::JobId job{*id};
     const auto found = services.jobs.store().find_job(job);
-    const bool visible =
-        found && (who->user.data.role != lab::Role::enterprise_user ||
-                  found->spec.enterprise == who->user.data.enterprise);
+    const bool visible = found && (who->user.data.role != lab::Role::enterprise_user ||
+                                   found->spec.enterprise == who->user.data.enterprise);
     if (!visible) {
         return api_error(request, http::status::not_found, "not_found",
                          "job " + job.to_string() + " does not exist");

@@ -13,8 +13,8 @@ namespace {
 // UTC with microseconds: when the reading was stored, for measuring the delay to a client.
 std::string iso8601_micros(std::chrono::system_clock::time_point t) {
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch());
-    const std::string seconds = iso8601(std::chrono::system_clock::time_point(
-        std::chrono::floor<std::chrono::seconds>(us)));
+    const std::string seconds = iso8601(
+        std::chrono::system_clock::time_point(std::chrono::floor<std::chrono::seconds>(us)));
     char fraction[16];
     std::snprintf(fraction, sizeof fraction, ".%06dZ",
                   static_cast<int>(((us.count() % 1000000) + 1000000) % 1000000));

@@ -16,7 +16,8 @@ namespace callab::web {
 /// too slow to keep up is dropped by the hub and closed here with "policy violation: too
 /// slow". Pings keep the connection alive; a peer silent for the idle timeout is closed.
 /// Whatever the client sends is read and ignored.
-template <class Stream> class LiveSession : public std::enable_shared_from_this<LiveSession<Stream>> {
+template <class Stream>
+class LiveSession : public std::enable_shared_from_this<LiveSession<Stream>> {
 public:
     LiveSession(Stream&& stream, std::shared_ptr<LiveHub> hub, std::chrono::seconds idle_timeout);
     ~LiveSession();

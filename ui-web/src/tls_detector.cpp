@@ -33,8 +33,9 @@ void TlsDetector::on_detect(beast::error_code ec, bool is_tls) {
     refusal_ = "HTTP/1.1 400 Bad Request\r\nServer: callab\r\nContent-Type: application/json\r\n"
                "Connection: close\r\nContent-Length: " +
                std::to_string(body.size()) + "\r\n\r\n" + body;
-    boost::asio::async_write(stream_, boost::asio::buffer(refusal_),
-                             beast::bind_front_handler(&TlsDetector::on_refused, shared_from_this()));
+    boost::asio::async_write(
+        stream_, boost::asio::buffer(refusal_),
+        beast::bind_front_handler(&TlsDetector::on_refused, shared_from_this()));
 }
 
 void TlsDetector::on_refused(beast::error_code, std::size_t) {
