@@ -18,8 +18,7 @@ public:
     virtual void reading_stored(JobId job, const ReadingRecord& reading, ReadingRole role) = 0;
     virtual void point_computed(JobId job, const PointResult& result) = 0;
     /// A device of the bench failed (the run pauses with the same message).
-    virtual void device_fault(JobId job, const std::string& device,
-                              const std::string& message) = 0;
+    virtual void device_fault(JobId job, const std::string& device, const std::string& message) = 0;
 };
 
 } // namespace callab::lab
