@@ -37,6 +37,14 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     auto database = open_database(options.db);
     web::Server server({options.server.host, options.server.port, options.body_limit,
                         std::chrono::seconds(30), database->backend_name()});
+    if (options.server.tls_cert.empty() != options.server.tls_key.empty()) {
+        throw CommandFailure(exit_usage, "--tls-cert and --tls-key go together");
+    }
+    if (!options.server.tls_cert.empty()) {
+        if (auto refused = server.use_tls(options.server.tls_cert, options.server.tls_key)) {
+            throw CommandFailure(exit_runtime_failure, *refused);
+        }
+    }
     auto port = server.listen();
     if (!port) {
         throw CommandFailure(exit_runtime_failure, "cannot listen on " + options.server.host + ":" +
@@ -73,8 +81,9 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     DailyRecall daily_recall(*database, smtp);
     const auto expired = lab_services.sessions().delete_expired(std::chrono::system_clock::now());
     spdlog::info("removed {} expired sessions", expired);
-    std::cout << "callab serve: listening on http://" << options.server.host << ":" << *port
-              << "/ (database " << database->backend_name() << ")\n"
+    std::cout << "callab serve: listening on " << (server.secure() ? "https" : "http") << "://"
+              << options.server.host << ":" << *port << "/ (database " << database->backend_name()
+              << ")\n"
               << std::flush;
     server.stop_on_signals();
     server.run(services, options.server.threads);
@@ -104,6 +113,9 @@ void add_serve_command(CLI::App& app) {
     command->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
         ->check(CLI::Range(std::size_t{1024}, std::size_t{64} * 1024 * 1024))
         ->capture_default_str();
+    command->add_option("--tls-cert", options->server.tls_cert,
+                        "PEM certificate chain: serve HTTPS and WSS only (with --tls-key)");
+    command->add_option("--tls-key", options->server.tls_key, "PEM private key of --tls-cert");
     command->add_flag("--simulated-bench", options->simulated_bench,
                       "Run jobs on in-process simulators: a blackbody with an IR thermometer "
                       "pointed at it and an environment sensor (stores the built-in procedures)");

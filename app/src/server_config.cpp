@@ -37,7 +37,10 @@ void apply_config_file(const CLI::App& command, ServerConfig& config) {
     }
     for (const auto& [key, value] : *server) {
         const std::string name(key.str());
-        const auto flag_given = [&](const char* flag) { return command.count(flag) > 0; };
+        const auto flag_given = [&](const char* flag) {
+            const auto* option = command.get_option_no_throw(flag);
+            return option != nullptr && option->count() > 0;
+        };
         const auto bad = [&](const std::string& why) {
             return CommandFailure(exit_usage, "config " + file + ": server." + name + " " + why);
         };
@@ -63,8 +66,16 @@ void apply_config_file(const CLI::App& command, ServerConfig& config) {
                 throw bad("must be an integer in 1-64");
             if (!flag_given("--threads"))
                 config.threads = static_cast<unsigned>(*threads);
+        } else if (name == "tls_cert" || name == "tls_key") {
+            if (command.get_option_no_throw("--tls-cert") == nullptr)
+                throw bad("applies to callab serve only");
+            if (!value.is_string())
+                throw bad("must be a string (a PEM file)");
+            auto& path = name == "tls_cert" ? config.tls_cert : config.tls_key;
+            if (!flag_given(name == "tls_cert" ? "--tls-cert" : "--tls-key"))
+                path = value.as_string()->get();
         } else {
-            throw bad("is not a known setting (host, port, data, threads)");
+            throw bad("is not a known setting (host, port, data, threads, tls_cert, tls_key)");
         }
     }
 }

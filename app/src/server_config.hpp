@@ -15,6 +15,8 @@ struct ServerConfig {
     std::filesystem::path data = "var";
     unsigned threads = 2;
     std::filesystem::path config_file; ///< optional TOML file
+    std::filesystem::path tls_cert;    ///< PEM certificate chain: serve HTTPS (with tls_key)
+    std::filesystem::path tls_key;     ///< PEM private key of tls_cert
 };
 
 /// Adds --host, --port, --data, --threads and --config to a subcommand.

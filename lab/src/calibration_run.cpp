@@ -66,6 +66,15 @@ RunState CalibrationRun::pause(std::string reason) {
     return state_;
 }
 
+RunState CalibrationRun::fault(const drivers::Meter& device,
+                               const boost::system::error_code& cause) {
+    std::string reason = describe(device, cause);
+    if (observer_ != nullptr) {
+        observer_->device_fault(device.device(), reason);
+    }
+    return pause(std::move(reason));
+}
+
 Outcome<RunConditions> CalibrationRun::check_preconditions() {
     if (auto technician = check_technician(records_.users, job_, procedure_); !technician) {
         return technician.error();
@@ -108,7 +117,7 @@ bool CalibrationRun::settle(int point) {
     const auto index = static_cast<std::size_t>(point);
     const double nominal = procedure_.data.test_points[index];
     if (auto written = bench_.source->write_setting(settings_.source_setting, nominal); !written) {
-        pause(describe(*bench_.source, written.error()));
+        fault(*bench_.source, written.error());
         return false;
     }
     const auto& conditions = procedure_.data.point_conditions;
@@ -117,7 +126,7 @@ bool CalibrationRun::settle(int point) {
         std::find(names.begin(), names.end(), "phase") != names.end()) {
         if (const auto phase = phase_of(conditions[index])) {
             if (auto written = bench_.source->write_setting("phase", *phase); !written) {
-                pause(describe(*bench_.source, written.error()));
+                fault(*bench_.source, written.error());
                 return false;
             }
         }
@@ -148,7 +157,7 @@ bool CalibrationRun::wait_for_stability(int point) {
         }
         auto reading = meter->read();
         if (!reading) {
-            pause(describe(*meter, reading.error()));
+            fault(*meter, reading.error());
             return false;
         }
         const auto now = Clock::now();
@@ -196,7 +205,7 @@ bool CalibrationRun::measure(int point, ReadingRole role, drivers::Meter* meter)
         }
         auto reading = meter->read();
         if (!reading) {
-            pause(describe(*meter, reading.error()));
+            fault(*meter, reading.error());
             return false;
         }
         if (reading->unit != procedure_.data.unit) {

@@ -15,28 +15,58 @@ struct RunManager::ActiveRun final : RunObserver {
     std::unique_ptr<CalibrationRun> run;
     std::thread worker;
     bool working = false; ///< the worker is inside run(); guarded by RunManager::mutex_
+    std::shared_ptr<RunListener> listener; ///< may be null
 
     std::mutex progress_mutex;
     RunSnapshot progress;
+
+    void announce(RunState state, const std::string& message) const {
+        if (listener) {
+            listener->state_changed(job.id, state, message);
+        }
+    }
 
     void point_started(int point, double /*nominal*/) override {
         const std::scoped_lock lock(progress_mutex);
         progress.current_point = point;
         progress.state = RunState::running;
     }
+    void reading_stored(const ReadingRecord& reading, ReadingRole role) override {
+        if (listener) {
+            listener->reading_stored(job.id, reading, role);
+        }
+    }
     void point_computed(const PointResult& result) override {
-        const std::scoped_lock lock(progress_mutex);
-        progress.results.push_back(result);
+        {
+            const std::scoped_lock lock(progress_mutex);
+            progress.results.push_back(result);
+        }
+        if (listener) {
+            listener->point_computed(job.id, result);
+        }
     }
     void paused(const std::string& reason) override {
-        const std::scoped_lock lock(progress_mutex);
-        progress.state = RunState::paused;
-        progress.pause_reason = reason;
+        {
+            const std::scoped_lock lock(progress_mutex);
+            progress.state = RunState::paused;
+            progress.pause_reason = reason;
+        }
+        // A refusal is reported through paused() too; the run knows which it was.
+        announce(run && run->state() == RunState::refused ? RunState::refused : RunState::paused,
+                 reason);
+    }
+    void device_fault(const std::string& device, const std::string& message) override {
+        if (listener) {
+            listener->device_fault(job.id, device, message);
+        }
     }
     void finished(std::span<const PointResult> /*results*/) override {
-        const std::scoped_lock lock(progress_mutex);
-        progress.state = RunState::finished;
-        progress.pause_reason.clear();
+        {
+            const std::scoped_lock lock(progress_mutex);
+            progress.state = RunState::finished;
+            progress.pause_reason.clear();
+        }
+        announce(RunState::finished, "");
     }
 };
 
@@ -117,6 +147,7 @@ void RunManager::launch(ActiveRun& run) {
         run.progress.state = RunState::running;
         run.progress.pause_reason.clear();
     }
+    run.announce(RunState::running, "");
     run.worker = std::thread([this, &run] { work(run); });
 }
 
@@ -178,6 +209,7 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
     run->manual_indication = manual_indication;
     run->progress.job = id;
     run->progress.manual_indication = manual_indication;
+    run->listener = listener_;
     Bench bench = *bench_;
     if (manual_indication) {
         bench.indication = nullptr;
@@ -259,6 +291,7 @@ Outcome<Job> RunManager::abort(JobId id, const User& by) {
         const std::scoped_lock progress(run.progress_mutex);
         run.progress.state = RunState::aborted;
     }
+    run.announce(RunState::aborted, "job " + id.to_string() + " was cancelled");
     return cancelled;
 }
 
@@ -288,6 +321,11 @@ Outcome<ReadingRecord> RunManager::enter_manual(JobId id, ReadingRole role, doub
         launch(run);
     }
     return stored;
+}
+
+void RunManager::publish_to(std::shared_ptr<RunListener> listener) {
+    const std::scoped_lock lock(mutex_);
+    listener_ = std::move(listener);
 }
 
 std::optional<RunSnapshot> RunManager::snapshot(JobId id) {

@@ -1,5 +1,7 @@
 #include "listener.hpp"
 
+#include "tls_detector.hpp"
+
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <spdlog/spdlog.h>
@@ -53,7 +55,13 @@ void Listener::on_accept(boost::system::error_code ec, asio::ip::tcp::socket soc
     if (ec) {
         spdlog::warn("accept failed: {}", ec.message());
     } else {
-        std::make_shared<HttpSession>(std::move(socket), *router_, limits_)->start();
+        if (tls_ != nullptr) {
+            std::make_shared<TlsDetector>(std::move(socket), *tls_, *router_, limits_)->start();
+        } else {
+            std::make_shared<HttpSession<PlainStream>>(
+                PlainStream(std::move(socket)), boost::beast::flat_buffer(), *router_, limits_)
+                ->start();
+        }
     }
     accept();
 }

@@ -479,6 +479,38 @@ void add_certificate_paths(json& paths, const json& everyone) {
                   "Revocation", {{"reason", "wrong reference standard certificate"}}));
 }
 
+// `/api/live` is a WebSocket, which OpenAPI 3.0 cannot state as an operation: it is described
+// here, beside the paths, so that clients find it and walkers of `paths` do not call it.
+json live_websocket() {
+    const json events = {
+        {"state", "{type, job_id, state: idle|running|paused|refused|finished|aborted, message?}"},
+        {"reading", "{type, job_id, point, role: device|reference, value, unit, at, stored_at, "
+                    "source}"},
+        {"point", "{type, job_id, point, result: a point as GET /api/jobs/{id} gives it}"},
+        {"fault", "{type, job_id, device, message}"}};
+    return {
+        {"/api/live",
+         {{"summary",
+           "follow one job's run (every role; enterprise users their own jobs): JSON text "
+           "frames, the job's current state first"},
+          {"parameters",
+           {{{"name", "job"},
+             {"in", "query"},
+             {"required", true},
+             {"schema", {{"type", "integer"}, {"minimum", 1}}}}}},
+          {"security", {{{"session", json::array()}}}},
+          {"responses",
+           {{"101", {{"description", "upgraded: the events follow"}}},
+            {"400", {{"description", "no job id"}}},
+            {"401", {{"description", "no session"}}},
+            {"403", {{"description", "an Origin other than this server"}}},
+            {"404", {{"description", "no such job, or another enterprise's"}}},
+            {"426", {{"description", "a GET without Upgrade: websocket"}}}}},
+          {"x-events", events},
+          {"x-close", "1008 policy violation \"too slow\" when more than 256 events wait for the "
+                      "client"}}}};
+}
+
 json build() {
     const json everyone = {"technician", "reviewer", "signatory",
                            "manager",    "admin",    "enterprise_user"};
@@ -710,7 +742,8 @@ json build() {
               {"securitySchemes",
                {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "callab_session"}}},
                 {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"}}}}}}},
-            {"paths", paths}};
+            {"paths", paths},
+            {"x-websockets", live_websocket()}};
 }
 
 } // namespace

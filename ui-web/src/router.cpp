@@ -1,7 +1,9 @@
 #include "router.hpp"
 
+#include "api_error.hpp"
 #include "job_json.hpp"
 #include "job_page.hpp"
+#include "resource_routes.hpp"
 #include "signed_api.hpp"
 #include "verification_routes.hpp"
 
@@ -43,7 +45,8 @@ Router::Router(lab::JobService& jobs, std::string database, std::span<const Embe
 
 Router::Router(ApiServices& services, std::string database, std::span<const EmbeddedFile> app_files)
     : jobs_(services.jobs), database_(std::move(database)), app_files_(app_files),
-      api_(std::make_unique<SignedApi>(services)), certificates_(services.certificates) {}
+      api_(std::make_unique<SignedApi>(services)), certificates_(services.certificates),
+      services_(&services), live_(std::make_shared<LiveHub>(live_queue_limit)) {}
 
 Router::~Router() = default;
 
@@ -59,6 +62,27 @@ Response Router::handle(const Request& request, const std::string& peer) const {
     } catch (const std::exception& e) {
         spdlog::error("{} {}: {}", std::string(request.method_string()),
                       loggable_path(request.target()), e.what());
+        return error_response(request, http::status::internal_server_error, "internal",
+                              "the server could not complete the request; it has been logged");
+    }
+}
+
+std::variant<LiveAdmission, Response> Router::admit_live(const Request& request,
+                                                         bool secure) const {
+    try {
+        if (!api_) {
+            return error_response(request, http::status::not_found, "not_found",
+                                  "this server has no live runs");
+        }
+        auto decision = web::admit_live(request, api_->signed_in(request), *services_, secure);
+        if (const auto* refusal = std::get_if<Response>(&decision);
+            refusal != nullptr && is_refusal(refusal->result_int())) {
+            spdlog::warn("refused live {} -> {}", loggable_path(request.target()),
+                         refusal->result_int());
+        }
+        return decision;
+    } catch (const std::exception& e) {
+        spdlog::error("live {}: {}", loggable_path(request.target()), e.what());
         return error_response(request, http::status::internal_server_error, "internal",
                               "the server could not complete the request; it has been logged");
     }
@@ -89,6 +113,18 @@ Response Router::route(const Request& request, const std::string& peer) const {
 
 Response Router::route_api(const Request& request, std::string_view target,
                            const std::string& peer) const {
+    if (api_ && target == "/api/live") {
+        if (!api_->signed_in(request)) {
+            return unauthenticated(request);
+        }
+        if (!is_read(request)) {
+            return method_not_allowed(request, target, "GET");
+        }
+        auto upgrade = error_response(request, http::status::upgrade_required, "upgrade_required",
+                                      "/api/live is a WebSocket: connect with Upgrade: websocket");
+        upgrade.set(http::field::upgrade, "websocket");
+        return upgrade;
+    }
     if (api_) {
         if (auto answered = api_->route(request, target, peer)) {
             return std::move(*answered);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "embedded_files.hpp"
+#include "live_admission.hpp"
+#include "live_hub.hpp"
 #include "responses.hpp"
 #include "static_files.hpp"
 
@@ -10,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <variant>
 
 namespace callab::web {
 
@@ -37,6 +40,12 @@ public:
 
     /// `peer` is the client's address, for the login rate limit.
     Response handle(const Request& request, const std::string& peer = {}) const;
+    /// The hub of `/api/live` (null on a server without sign-in).
+    std::shared_ptr<LiveHub> live_hub() const { return live_; }
+    /// Decides a WebSocket upgrade to `/api/live` (see admit_live() in live_admission.hpp);
+    /// `secure`: the request came over TLS.
+    std::variant<LiveAdmission, Response> admit_live(const Request& request, bool secure) const;
+
     /// Serves `/verify/NUMBER` and `/api/verify/NUMBER` from `certificates`.
     void verify_with(lab::CertificateService& certificates) { certificates_ = &certificates; }
 
@@ -50,6 +59,11 @@ private:
     StaticFiles app_files_;
     std::unique_ptr<SignedApi> api_; ///< null: the read-only demo API without sign-in
     lab::CertificateService* certificates_ = nullptr;
+    ApiServices* services_ = nullptr;
+    std::shared_ptr<LiveHub> live_;
 };
+
+/// How many `/api/live` messages may wait for one client before it is dropped as too slow.
+inline constexpr std::size_t live_queue_limit = 256;
 
 } // namespace callab::web

@@ -1,5 +1,7 @@
 #include "listener.hpp"
+#include "live_feed.hpp"
 #include "router.hpp"
+#include "tls_context.hpp"
 
 #include <callab/web/server.hpp>
 
@@ -23,12 +25,32 @@ struct Server::Impl {
     std::optional<Router> router;
     std::shared_ptr<Listener> listener;
     asio::signal_set signals;
+    std::optional<asio::ssl::context> tls;
 };
 
 Server::Server(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 Server::~Server() {
     stop();
+    if (impl_->router && impl_->router->live_hub()) {
+        // The clients' executors go with the io_context: no run may wake them after this.
+        impl_->router->live_hub()->close_all();
+    }
+}
+
+std::optional<std::string> Server::use_tls(const std::filesystem::path& certificate,
+                                           const std::filesystem::path& key) {
+    auto made = make_tls_context(certificate, key);
+    if (!made.context) {
+        return made.error;
+    }
+    impl_->tls.emplace(std::move(*made.context));
+    impl_->listener->use_tls(*impl_->tls);
+    return std::nullopt;
+}
+
+bool Server::secure() const {
+    return impl_->tls.has_value();
 }
 
 boost::system::result<std::uint16_t> Server::listen() {
@@ -52,7 +74,13 @@ void Server::run(lab::JobService& jobs, unsigned threads, lab::CertificateServic
 }
 
 void Server::run(ApiServices& services, unsigned threads) {
+    if (secure()) {
+        services.secure_cookie = true;
+    }
     impl_->router.emplace(services, impl_->options.database);
+    if (services.runs != nullptr) {
+        publish_runs(*services.runs, impl_->router->live_hub());
+    }
     serve(threads);
 }
 

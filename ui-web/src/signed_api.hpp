@@ -21,6 +21,9 @@ public:
     std::optional<Response> route(const Request& request, std::string_view target,
                                   const std::string& peer);
 
+    /// The user of the request's session, if any.
+    std::optional<SignedIn> signed_in(const Request& request) { return auth_.signed_in(request); }
+
     /// Whether the request's session belongs to lab staff (anyone but an enterprise user).
     bool may_read_jobs(const Request& request);
 

@@ -59,6 +59,8 @@ public:
     virtual void reading_stored(const ReadingRecord& /*reading*/, ReadingRole /*role*/) {}
     virtual void point_computed(const PointResult& /*result*/) {}
     virtual void paused(const std::string& /*reason*/) {}
+    /// A device of the bench failed; paused() follows with the same message.
+    virtual void device_fault(const std::string& /*device*/, const std::string& /*message*/) {}
     virtual void finished(std::span<const PointResult> /*results*/) {}
 };
 
@@ -104,6 +106,7 @@ public:
 private:
     std::size_t count(int point, ReadingRole role) const;
     RunState pause(std::string reason);
+    RunState fault(const drivers::Meter& device, const boost::system::error_code& cause);
     Outcome<void> store(ReadingRole role, double value, std::string unit, std::string source,
                         std::chrono::system_clock::time_point at);
     bool settle(int point);

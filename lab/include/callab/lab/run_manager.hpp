@@ -2,6 +2,7 @@
 
 #include <callab/lab/calibration_run.hpp>
 #include <callab/lab/job_workflow.hpp>
+#include <callab/lab/run_listener.hpp>
 
 #include <condition_variable>
 #include <map>
@@ -54,6 +55,9 @@ public:
     /// run); a run paused because it was waiting for typed readings continues by itself.
     Outcome<ReadingRecord> enter_manual(JobId job, ReadingRole role, double value,
                                         std::string_view unit, const User& by);
+    /// Reports the progress of the runs started from now on to `listener` (null: to nobody).
+    void publish_to(std::shared_ptr<RunListener> listener);
+
     /// The run of `job`, if the manager holds one.
     std::optional<RunSnapshot> snapshot(JobId job);
 
@@ -79,6 +83,7 @@ private:
     std::condition_variable idle_;
     std::map<JobId, std::unique_ptr<ActiveRun>> runs_;
     std::optional<JobId> measuring_; ///< the run holding the bench
+    std::shared_ptr<RunListener> listener_;
 };
 
 } // namespace callab::lab

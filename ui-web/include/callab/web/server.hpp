@@ -8,7 +8,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace callab::web {
@@ -34,12 +36,23 @@ public:
     /// Binds the listening socket. Returns the port bound, or the error (e.g. address in use).
     boost::system::result<std::uint16_t> listen();
 
+    /// Serves HTTPS and WSS only, with the PEM certificate chain and private key of these
+    /// files; a plain HTTP request to the port gets a 400 naming https. Call before run().
+    /// Returns why not, naming the file (missing, unreadable, not PEM, key of another
+    /// certificate).
+    std::optional<std::string> use_tls(const std::filesystem::path& certificate,
+                                       const std::filesystem::path& key);
+    /// Whether use_tls() succeeded.
+    bool secure() const;
+
     /// Serves the lab's jobs until stop(); blocks. `threads` ≥ 1. Call after listen().
     /// With `certificates`, also the public verification pages (/verify/NUMBER).
     void run(lab::JobService& jobs, unsigned threads,
              lab::CertificateService* certificates = nullptr);
 
-    /// Serves the signed-in API on the lab's records (sessions, CSRF, roles) until stop().
+    /// Serves the signed-in API on the lab's records (sessions, CSRF, roles) until stop(),
+    /// and the runs of `services.runs` live on `/api/live`. Under TLS it sets
+    /// `services.secure_cookie`.
     void run(ApiServices& services, unsigned threads);
 
     /// Ends run() and closes the listening socket. Safe from any thread.
