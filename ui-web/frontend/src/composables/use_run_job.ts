@@ -1,6 +1,7 @@
 // A job with its run, kept fresh: `refresh()` loads it again and, while the run is on the
 // bench or waiting for typed readings, schedules the next load a second later. Anything that
 // learns of a change (a button, a live event) calls refresh() and nothing else.
+import { subscribeToJob } from '../api/live';
 import { getRunJob, type RunJob } from '../api/runs';
 import { isActive } from '../format/run_view';
 import { useApi, type ApiState } from './use_api';
@@ -8,6 +9,8 @@ import { useApi, type ApiState } from './use_api';
 import { onBeforeUnmount } from 'vue';
 
 export const pollInterval = 1000;
+/** Events arriving within this many milliseconds of the first load the job once. */
+export const liveCoalesce = 100;
 
 export interface RunJobState extends ApiState<RunJob> {
     refresh: () => Promise<void>;
@@ -27,9 +30,23 @@ export function useRunJob(id: () => number): RunJobState {
         }
     }
 
+    // Live events (/api/live) say that something changed; a burst of them (a point's readings)
+    // becomes one load. Polling stays as the fallback where the socket cannot connect.
+    let liveTimer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = subscribeToJob(id(), () => {
+        if (liveTimer === undefined) {
+            liveTimer = setTimeout(() => {
+                liveTimer = undefined;
+                void refresh();
+            }, liveCoalesce);
+        }
+    });
+
     onBeforeUnmount(() => {
         stopped = true;
         clearTimeout(timer);
+        clearTimeout(liveTimer);
+        unsubscribe();
     });
     return { ...job, reload: refresh, refresh };
 }
