@@ -13,6 +13,7 @@
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
+#include <callab/db/sql_programme_store.hpp>
 #include <callab/db/sql_recall_store.hpp>
 #include <callab/db/sql_service_activity_store.hpp>
 #include <callab/db/sql_service_request_store.hpp>
@@ -81,6 +82,8 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
     services.statistics = &statistics;
     services.recalls = &recalls;
     services.notices = &notices;
+    db::SqlProgrammeStore programmes(*database);
+    services.programmes = &programmes;
     std::optional<mail::SmtpSettings> smtp;
     if (!options.server.config_file.empty()) {
         smtp = smtp_settings_from_file(options.server.config_file);

@@ -50,6 +50,8 @@ void SecurityPassTest::SetUp() {
     services_->recalls = recalls_.get();
     services_->notices = notices_.get();
     services_->runs = runs_.get();
+    programmes_ = std::make_unique<db::SqlProgrammeStore>(*database_);
+    services_->programmes = programmes_.get();
     router_ = std::make_unique<Router>(*services_, "sqlite");
 
     auto& enterprises = *enterprises_;
@@ -73,6 +75,9 @@ void SecurityPassTest::SetUp() {
         users_
             ->add_user({"enterprise_user_b", lab::Role::enterprise_user, added[1].id, "B"}, hash,
                        "test")
+            .value();
+    user_["spare_user"] =
+        users_->add_user({"spare_user", lab::Role::technician, std::nullopt, "Spare"}, hash, "test")
             .value();
     for (const auto& [name, user] : user_) {
         as_[name] = session_for(name);
@@ -115,6 +120,27 @@ void SecurityPassTest::SetUp() {
                                as_["technician"]);
     ASSERT_EQ(activity.status, 201) << activity.body;
     activity_ = activity.json["id"].get<std::int64_t>();
+    standard_ = standards_
+                    ->add_standard({"Reference thermometer", "Fluke", "1524", "R-1", std::nullopt,
+                                    "NIM temperature standard"},
+                                   "test")
+                    .value()
+                    .id.value();
+    lab::NewProcedure procedure;
+    procedure.code = "PASS-PROC";
+    procedure.test_points = {37.0};
+    procedure.unit = "degC";
+    procedure_ = standards_->add_procedure_version(procedure, "test").value().id.value();
+    programme_ = programmes_
+                     ->add_programme({"Free calibration 2026",
+                                      lab::Date{std::chrono::year{2026} / 1 / 1},
+                                      lab::Date{std::chrono::year{2026} / 12 / 31},
+                                      {},
+                                      {},
+                                      100000},
+                                     "test")
+                     .value()
+                     .id.value();
     for (auto [who, id] :
          {std::pair{"enterprise_user", &booking_a_}, std::pair{"enterprise_user_b", &booking_b_}}) {
         const auto booked =

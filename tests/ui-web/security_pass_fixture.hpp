@@ -13,6 +13,7 @@
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
+#include <callab/db/sql_programme_store.hpp>
 #include <callab/db/sql_recall_store.hpp>
 #include <callab/db/sql_service_activity_store.hpp>
 #include <callab/db/sql_service_request_store.hpp>
@@ -89,6 +90,7 @@ protected:
     std::unique_ptr<db::SqlStatisticsStore> statistics_;
     std::unique_ptr<db::SqlRecallStore> recalls_;
     std::unique_ptr<db::SqlNoticeStore> notices_;
+    std::unique_ptr<db::SqlProgrammeStore> programmes_;
     std::shared_ptr<lab::RunManager> runs_; ///< a bench without instruments
     std::unique_ptr<ApiServices> services_;
     std::unique_ptr<Router> router_;
@@ -102,6 +104,9 @@ protected:
     std::int64_t instrument_a_ = 0;         ///< an instrument of enterprise A
     std::int64_t service_request_a_ = 0;    ///< submitted by enterprise A's user
     std::int64_t activity_ = 0;             ///< a training recorded by the technician
+    std::int64_t standard_ = 0;             ///< a reference standard no equipment uses
+    std::int64_t procedure_ = 0;            ///< a procedure version
+    std::int64_t programme_ = 0;            ///< a free-calibration programme
     int next_hour_ = 0;
 
 private:

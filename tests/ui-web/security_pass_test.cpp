@@ -96,6 +96,27 @@ const std::vector<Rule>& rules() {
         {"GET /api/statistics", lab_staff, "", {}},
         {"GET /api/recall", lab_staff, "", {}},
         {"GET /api/recall/notices", lab_staff, "", {}},
+        {"GET /api/standards", lab_staff, "", {}},
+        {"POST /api/standards", managers, "", {}},
+        {"GET /api/standards/{id}", lab_staff, "standard", {}},
+        {"POST /api/standards/{id}/certificates", managers, "standard", {}},
+        {"POST /api/standards/{id}/checks", managers, "standard", {}},
+        {"POST /api/standards/{id}/suspend", managers, "standard", {}},
+        {"POST /api/standards/{id}/retire", managers, "standard", {}},
+        {"POST /api/standards/{id}/reinstate", managers, "standard", {}},
+        {"GET /api/procedures", lab_staff, "", {}},
+        {"POST /api/procedures", managers, "", {}},
+        {"GET /api/procedures/{id}", lab_staff, "procedure", {}},
+        {"GET /api/programmes", lab_staff, "", {}},
+        {"POST /api/programmes", managers, "", {}},
+        {"GET /api/programmes/{id}", lab_staff, "programme", {}},
+        {"GET /api/users", {"admin"}, "", {}},
+        {"POST /api/users", {"admin"}, "", {}},
+        {"GET /api/users/me", everyone, "", {}},
+        {"GET /api/users/{id}", {"admin"}, "spare_user", {}},
+        {"PATCH /api/users/{id}", {"admin"}, "spare_user", {}},
+        {"POST /api/users/{id}/authorisations", {"admin"}, "spare_user", {}},
+        {"GET /api/audit", managers, "", {}},
     };
     return table;
 }
@@ -155,7 +176,11 @@ protected:
             {"instrument_a", instrument_a_},
             {"service_request_a", service_request_a_},
             {"activity", activity_},
-            {"user_b", user_["enterprise_user_b"].id.value()}};
+            {"user_b", user_["enterprise_user_b"].id.value()},
+            {"standard", standard_},
+            {"procedure", procedure_},
+            {"programme", programme_},
+            {"spare_user", user_["spare_user"].id.value()}};
         const auto found = ids.find(name);
         EXPECT_NE(found, ids.end()) << "no record '" << name << "' in the security pass";
         return found == ids.end() ? 0 : found->second;
@@ -190,6 +215,9 @@ protected:
         }
         if (body.contains("serial")) {
             body["serial"] = "PASS-" + std::to_string(unique_);
+        }
+        if (body.contains("username") && body.contains("role")) {
+            body["username"] = "pass." + std::to_string(unique_);
         }
         return body;
     }

@@ -4,6 +4,7 @@
 #include <callab/lab/booking_store.hpp>
 #include <callab/lab/enterprise_store.hpp>
 #include <callab/lab/job_service.hpp>
+#include <callab/lab/programme.hpp>
 #include <callab/lab/recall_notice.hpp>
 #include <callab/lab/recall_schedule.hpp>
 #include <callab/lab/service_activity_store.hpp>
@@ -44,8 +45,9 @@ struct ApiServices {
     lab::ServiceRequestService* service_requests = nullptr;
     lab::ServiceActivityStore* activities = nullptr;
     lab::StatisticsStore* statistics = nullptr;
-    lab::RecallStore* recalls = nullptr; ///< the due list (/api/recall); none: 503
-    lab::NoticeStore* notices = nullptr; ///< recall notices (/api/recall/notices)
+    lab::RecallStore* recalls = nullptr;       ///< the due list (/api/recall); none: 503
+    lab::NoticeStore* notices = nullptr;       ///< recall notices (/api/recall/notices)
+    lab::ProgrammeStore* programmes = nullptr; ///< free-calibration programmes; none: 503
 };
 
 } // namespace callab::web

@@ -4,6 +4,8 @@
 // Layout: `app` the shell, `common` words used on many pages, `errors` the API's error codes,
 // `units`/`quantities`/`components` names the API sends as codes, then one section per page
 // (`dashboard`, `jobs`, `job`, `notFound`).
+import recordsEn from './records.en';
+
 const en = {
     app: {
         name: 'callab',
@@ -17,6 +19,11 @@ const en = {
             statistics: 'Statistics',
             enterprises: 'Enterprises',
             instruments: 'Instruments',
+            standards: 'Standards',
+            procedures: 'Procedures',
+            programmes: 'Programmes',
+            users: 'Users',
+            audit: 'Audit',
         },
         logout: 'Sign out',
         language: 'Language',
@@ -332,6 +339,7 @@ const en = {
         text: 'There is no page at {path}.',
         home: 'Go to the dashboard',
     },
+    ...recordsEn,
 };
 
 export type Messages = typeof en;

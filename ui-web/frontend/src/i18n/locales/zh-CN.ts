@@ -1,5 +1,6 @@
 // 简体中文。键与 en.ts 完全一致。
 import type { Messages } from './en';
+import recordsZhCN from './records.zh-CN';
 
 const zhCN: Messages = {
     app: {
@@ -14,6 +15,11 @@ const zhCN: Messages = {
             statistics: '统计',
             enterprises: '企业',
             instruments: '器具',
+            standards: '计量标准',
+            procedures: '规程',
+            programmes: '免费校准',
+            users: '用户',
+            audit: '审计',
         },
         logout: '退出登录',
         language: '语言',
@@ -329,6 +335,7 @@ const zhCN: Messages = {
         text: '{path} 处没有页面。',
         home: '返回总览',
     },
+    ...recordsZhCN,
 };
 
 export default zhCN;
