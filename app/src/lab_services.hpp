@@ -10,6 +10,7 @@
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
+#include <callab/db/sql_programme_store.hpp>
 #include <callab/db/sql_recall_store.hpp>
 #include <callab/db/sql_service_activity_store.hpp>
 #include <callab/db/sql_service_request_store.hpp>
@@ -59,6 +60,7 @@ public:
     db::SqlStandardStore& standards() { return standards_; }
     db::SqlEnterpriseStore& enterprises() { return enterprises_; }
     db::SqlCertificateStore& certificate_store() { return certificate_store_; }
+    db::SqlProgrammeStore& programmes() { return programmes_; }
     lab::JobService& jobs() { return jobs_; }
     lab::CertificateService& certificates() { return certificates_; }
     lab::RunManager& runs() { return *runs_; }
@@ -78,6 +80,7 @@ private:
     db::SqlServiceActivityStore activities_;
     db::SqlStatisticsStore statistics_;
     db::SqlCertificateStore certificate_store_;
+    db::SqlProgrammeStore programmes_;
     lab::JobService jobs_;
     lab::ServiceRequestService service_requests_;
     lab::CertificateService certificates_;

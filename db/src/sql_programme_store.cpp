@@ -27,6 +27,24 @@ std::vector<std::string> split(const std::string& text) {
     return items;
 }
 
+constexpr const char* programme_columns =
+    "id, name, starts_on, ends_on, eligible_sizes, eligible_regions, budget_cents";
+
+lab::Programme programme_from(const soci::row& row) {
+    lab::Programme p{lab::ProgrammeId{column_int64(row, "id")}, {}};
+    p.data.name = column_text(row, "name");
+    p.data.starts_on = lab::parse_date(column_text(row, "starts_on")).value_or(lab::Date{});
+    p.data.ends_on = lab::parse_date(column_text(row, "ends_on")).value_or(lab::Date{});
+    for (const auto& size : split(column_text(row, "eligible_sizes"))) {
+        if (const auto parsed = lab::parse_enum(size, lab::size_class_names)) {
+            p.data.eligible_sizes.push_back(*parsed);
+        }
+    }
+    p.data.eligible_regions = split(column_text(row, "eligible_regions"));
+    p.data.budget_cents = column_int64(row, "budget_cents");
+    return p;
+}
+
 } // namespace
 
 lab::Outcome<lab::Programme> SqlProgrammeStore::add_programme(const lab::NewProgramme& programme,
@@ -64,24 +82,24 @@ std::optional<lab::Programme> SqlProgrammeStore::find_programme(lab::ProgrammeId
     return with_session(database_, "cannot read programme", [&](soci::session& sql) {
         const long long key = id.value();
         soci::rowset<soci::row> rows =
-            (sql.prepare << "SELECT id, name, starts_on, ends_on, eligible_sizes, "
-                            "eligible_regions, budget_cents FROM programme WHERE id = :id",
+            (sql.prepare << "SELECT " << programme_columns << " FROM programme WHERE id = :id",
              soci::use(key));
         for (const auto& row : rows) {
-            lab::Programme p{lab::ProgrammeId{column_int64(row, "id")}, {}};
-            p.data.name = column_text(row, "name");
-            p.data.starts_on = lab::parse_date(column_text(row, "starts_on")).value_or(lab::Date{});
-            p.data.ends_on = lab::parse_date(column_text(row, "ends_on")).value_or(lab::Date{});
-            for (const auto& size : split(column_text(row, "eligible_sizes"))) {
-                if (const auto parsed = lab::parse_enum(size, lab::size_class_names)) {
-                    p.data.eligible_sizes.push_back(*parsed);
-                }
-            }
-            p.data.eligible_regions = split(column_text(row, "eligible_regions"));
-            p.data.budget_cents = column_int64(row, "budget_cents");
-            return std::optional<lab::Programme>{p};
+            return std::optional<lab::Programme>{programme_from(row)};
         }
         return std::optional<lab::Programme>{};
+    });
+}
+
+std::vector<lab::Programme> SqlProgrammeStore::programmes() {
+    return with_session(database_, "cannot read programmes", [&](soci::session& sql) {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT " << programme_columns << " FROM programme ORDER BY id");
+        std::vector<lab::Programme> out;
+        for (const auto& row : rows) {
+            out.push_back(programme_from(row));
+        }
+        return out;
     });
 }
 

@@ -143,15 +143,11 @@ std::optional<lab::ReferenceStandard> SqlStandardStore::find_standard(lab::Stand
     });
 }
 
-std::vector<lab::ReferenceStandard> SqlStandardStore::list_standards() {
-    return with_session(database_, "cannot list standards", [&](soci::session& sql) {
+std::vector<lab::ReferenceStandard> SqlStandardStore::standards() {
+    return with_session(database_, "cannot read standards", [&](soci::session& sql) {
         soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << standard_columns
                                                     << " FROM reference_standard ORDER BY id");
-        std::vector<lab::ReferenceStandard> standards;
-        for (const auto& row : rows) {
-            standards.push_back(standard_from(row));
-        }
-        return standards;
+        return all_rows<lab::ReferenceStandard>(rows, standard_from);
     });
 }
 
@@ -373,6 +369,15 @@ std::optional<lab::Procedure> SqlStandardStore::latest_procedure(const std::stri
             return std::optional<lab::Procedure>{procedure_from(row)};
         }
         return std::optional<lab::Procedure>{};
+    });
+}
+
+std::vector<lab::Procedure> SqlStandardStore::procedures() {
+    return with_session(database_, "cannot read procedures", [&](soci::session& sql) {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT " << procedure_columns
+                         << " FROM procedure_version ORDER BY code, version");
+        return all_rows<lab::Procedure>(rows, procedure_from);
     });
 }
 

@@ -19,6 +19,7 @@ lab::User user_from(const soci::row& row) {
     }
     user.data.display_name = column_text(row, "display_name");
     user.password_hash = column_text(row, "password_hash");
+    user.disabled = user.password_hash.starts_with('!');
     user.data.email = column_text(row, "email");
     return user;
 }
@@ -153,6 +154,110 @@ lab::Outcome<void> SqlUserStore::set_email(lab::UserId user, const std::string& 
                          audit_fields({{"email", before}}), audit_fields({{"email", email}}));
             tx.commit();
             return {};
+        });
+}
+
+std::vector<lab::User> SqlUserStore::users() {
+    return with_session(database_, "cannot read users", [&](soci::session& sql) {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT " << user_columns << " FROM app_user ORDER BY id");
+        std::vector<lab::User> out;
+        for (const auto& row : rows) {
+            out.push_back(user_from(row));
+        }
+        return out;
+    });
+}
+
+std::vector<std::string> SqlUserStore::authorisations_of(lab::UserId user) {
+    return with_session(database_, "cannot read authorisations", [&](soci::session& sql) {
+        const long long key = user.value();
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT procedure_code FROM user_authorisation WHERE user_id = :u "
+                            "ORDER BY procedure_code",
+             soci::use(key));
+        std::vector<std::string> out;
+        for (const auto& row : rows) {
+            out.push_back(column_text(row, "procedure_code"));
+        }
+        return out;
+    });
+}
+
+lab::Outcome<lab::User> SqlUserStore::set_role(lab::UserId user, lab::Role role,
+                                               std::optional<lab::EnterpriseId> enterprise,
+                                               std::string_view actor) {
+    auto found = find_user(user);
+    if (!found) {
+        return lab::reject(lab::errc::not_found, "user: " + user.to_string() + " does not exist");
+    }
+    lab::User changed = *found;
+    changed.data.role = role;
+    changed.data.enterprise = enterprise;
+    if (auto valid = lab::validate_user(changed.data); !valid) {
+        return valid.error();
+    }
+    return with_session(
+        database_, "cannot change role", [&](soci::session& sql) -> lab::Outcome<lab::User> {
+            WriteTransaction tx(sql, database_.backend());
+            auto key = OptionalKey::of(enterprise);
+            if (enterprise) {
+                int exists = 0;
+                sql << "SELECT COUNT(*) FROM enterprise WHERE id = :id", soci::use(key.value),
+                    soci::into(exists);
+                if (exists == 0) {
+                    return lab::reject(lab::errc::not_found,
+                                       "enterprise_id: " + enterprise->to_string() +
+                                           " does not exist");
+                }
+            }
+            const std::string role_name(lab::enum_name(role, lab::role_names));
+            const std::string before_role(lab::enum_name(found->data.role, lab::role_names));
+            const long long id = user.value();
+            sql << "UPDATE app_user SET role = :r, enterprise_id = :e WHERE id = :id",
+                soci::use(role_name), soci::use(key.value, key.indicator), soci::use(id);
+            const auto enterprise_text = [](const std::optional<lab::EnterpriseId>& e) {
+                return e ? e->to_string() : std::string();
+            };
+            append_audit(
+                sql, actor, "user", user.to_string(), "role",
+                audit_fields({{"role", before_role},
+                              {"enterprise", enterprise_text(found->data.enterprise)}}),
+                audit_fields({{"role", role_name}, {"enterprise", enterprise_text(enterprise)}}));
+            tx.commit();
+            return changed;
+        });
+}
+
+lab::Outcome<lab::User> SqlUserStore::set_disabled(lab::UserId user, bool disabled,
+                                                   std::string_view actor) {
+    return with_session(
+        database_, "cannot disable user", [&](soci::session& sql) -> lab::Outcome<lab::User> {
+            WriteTransaction tx(sql, database_.backend());
+            const long long key = user.value();
+            soci::rowset<soci::row> rows =
+                (sql.prepare << "SELECT " << user_columns << " FROM app_user WHERE id = :id",
+                 soci::use(key));
+            auto found = first_user(rows);
+            if (!found) {
+                return lab::reject(lab::errc::not_found,
+                                   "user: " + user.to_string() + " does not exist");
+            }
+            if (found->disabled == disabled) {
+                return *found;
+            }
+            const std::string hash = disabled ? lab::locked_password_hash(found->password_hash)
+                                              : found->password_hash.substr(1);
+            sql << "UPDATE app_user SET password_hash = :h WHERE id = :id", soci::use(hash),
+                soci::use(key);
+            const auto state = [](bool off) { return off ? "disabled" : "enabled"; };
+            append_audit(sql, actor, "user", user.to_string(), disabled ? "disable" : "enable",
+                         audit_fields({{"state", state(!disabled)}}),
+                         audit_fields({{"state", state(disabled)}}));
+            tx.commit();
+            found->password_hash = hash;
+            found->disabled = disabled;
+            return *found;
         });
 }
 

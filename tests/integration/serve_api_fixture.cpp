@@ -91,6 +91,8 @@ void ServeApiTest::SetUp() {
     services_->enterprises = enterprises_.get();
     audit_ = std::make_unique<db::SqlAuditLog>(*database_);
     services_->audit = audit_.get();
+    programmes_ = std::make_unique<db::SqlProgrammeStore>(*database_);
+    services_->programmes = programmes_.get();
 
     db::SqlEnterpriseStore enterprises(*database_);
     const std::vector<lab::NewEnterprise> batch{{"Hangzhou Thermometers Co.", "91350100M000100Y43",

@@ -11,6 +11,7 @@
 #include <callab/db/sql_enterprise_store.hpp>
 #include <callab/db/sql_job_store.hpp>
 #include <callab/db/sql_notice_store.hpp>
+#include <callab/db/sql_programme_store.hpp>
 #include <callab/db/sql_recall_store.hpp>
 #include <callab/db/sql_service_activity_store.hpp>
 #include <callab/db/sql_service_request_store.hpp>
@@ -74,6 +75,7 @@ protected:
     std::unique_ptr<db::SqlRecallStore> recalls_;
     std::unique_ptr<db::SqlNoticeStore> notices_;
     std::unique_ptr<db::SqlAuditLog> audit_;
+    std::unique_ptr<db::SqlProgrammeStore> programmes_;
     std::unique_ptr<lab::JobService> jobs_;
     std::unique_ptr<db::SqlEnterpriseStore> enterprises_;
     std::unique_ptr<db::SqlServiceRequestStore> service_request_store_;

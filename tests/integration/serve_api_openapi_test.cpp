@@ -74,6 +74,24 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
         {"/api/equipment/{id}/calendar.ics", equipment_},
         {"/api/bookings/{id}", booked.json["id"].get<std::int64_t>()},
         {"/api/jobs/{id}", job.id.value()}};
+    const auto standard = standards_->add_standard(
+        {"Reference thermometer", "Fluke", "1524", "R-1", std::nullopt, "NIM"}, "test");
+    ids["/api/standards/{id}"] = standard.value().id.value();
+    lab::NewProcedure procedure;
+    procedure.code = "OPENAPI-PROC";
+    procedure.test_points = {37.0};
+    procedure.unit = "degC";
+    ids["/api/procedures/{id}"] =
+        standards_->add_procedure_version(procedure, "test").value().id.value();
+    const auto programme = programmes_->add_programme({"Free calibration",
+                                                       lab::Date{std::chrono::year{2026} / 1 / 1},
+                                                       lab::Date{std::chrono::year{2026} / 12 / 31},
+                                                       {},
+                                                       {},
+                                                       100000},
+                                                      "test");
+    ids["/api/programmes/{id}"] = programme.value().id.value();
+    ids["/api/users/{id}"] = user_["technician"].id.value();
 
     // The service request steps each need a request of their own in the state they change.
     const auto client = login("enterprise_user");
@@ -191,7 +209,7 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
             }
         }
     }
-    EXPECT_EQ(operations, 59);
+    EXPECT_EQ(operations, 80);
 }
 
 } // namespace

@@ -27,7 +27,6 @@ public:
         }
         return std::nullopt;
     }
-    std::vector<lab::ReferenceStandard> list_standards() override { return standards_; }
     lab::Outcome<void> set_status(lab::StandardId id, lab::StandardStatus status,
                                   const std::string&, std::string_view) override {
         for (auto& s : standards_) {
@@ -83,6 +82,8 @@ public:
         }
         return std::nullopt;
     }
+    std::vector<lab::ReferenceStandard> standards() override { return standards_; }
+    std::vector<lab::Procedure> procedures() override { return procedures_; }
 
 private:
     std::vector<lab::ReferenceStandard> standards_;
@@ -119,6 +120,38 @@ public:
     }
     bool is_authorised(lab::UserId user, const std::string& code) override {
         return authorised_.count({user.value(), code}) > 0;
+    }
+    std::vector<lab::User> users() override { return users_; }
+    std::vector<std::string> authorisations_of(lab::UserId user) override {
+        std::vector<std::string> out;
+        for (const auto& [id, code] : authorised_) {
+            if (id == user.value()) {
+                out.push_back(code);
+            }
+        }
+        return out;
+    }
+    lab::Outcome<lab::User> set_role(lab::UserId user, lab::Role role,
+                                     std::optional<lab::EnterpriseId> enterprise,
+                                     std::string_view) override {
+        for (auto& u : users_) {
+            if (u.id == user) {
+                u.data.role = role;
+                u.data.enterprise = enterprise;
+                return u;
+            }
+        }
+        return lab::reject(lab::errc::not_found, "user: " + user.to_string() + " does not exist");
+    }
+    lab::Outcome<lab::User> set_disabled(lab::UserId user, bool disabled,
+                                         std::string_view) override {
+        for (auto& u : users_) {
+            if (u.id == user) {
+                u.disabled = disabled;
+                return u;
+            }
+        }
+        return lab::reject(lab::errc::not_found, "user: " + user.to_string() + " does not exist");
     }
 
 private:

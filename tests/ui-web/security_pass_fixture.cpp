@@ -1,8 +1,7 @@
 #include "security_pass_fixture.hpp"
 
-#include "../support/sample_certificate.hpp"
-
 #include "../db/raw_session.hpp"
+#include "../support/sample_certificate.hpp"
 #include "json_body.hpp"
 #include "serve_api_bench.hpp"
 
@@ -33,8 +32,8 @@ void SecurityPassTest::SetUp() {
     settings.laboratory.place = sample.place;
     settings.laboratory.traceability = sample.traceability;
     settings.laboratory.method_titles = {{"JJF 1107-2003", sample.method.title}};
-    lab_ = std::make_unique<app::LabServices>(*database_, test_support::typed_run_manager,
-                                              settings);
+    lab_ =
+        std::make_unique<app::LabServices>(*database_, test_support::typed_run_manager, settings);
     sessions_ = &lab_->sessions();
     services_ = std::make_unique<ApiServices>(lab_->api());
     router_ = std::make_unique<Router>(*services_, "sqlite");
@@ -60,6 +59,10 @@ void SecurityPassTest::SetUp() {
         lab_->users()
             .add_user({"enterprise_user_b", lab::Role::enterprise_user, added[1].id, "B"}, hash,
                       "test")
+            .value();
+    user_["spare_user"] =
+        lab_->users()
+            .add_user({"spare_user", lab::Role::technician, std::nullopt, "Spare"}, hash, "test")
             .value();
     for (const auto& [name, user] : user_) {
         as_[name] = session_for(name);
@@ -102,6 +105,27 @@ void SecurityPassTest::SetUp() {
                                as_["technician"]);
     ASSERT_EQ(activity.status, 201) << activity.body;
     activity_ = activity.json["id"].get<std::int64_t>();
+    standard_ = lab_->standards()
+                    .add_standard({"Reference thermometer", "Fluke", "1524", "R-1", std::nullopt,
+                                   "NIM temperature standard"},
+                                  "test")
+                    .value()
+                    .id.value();
+    lab::NewProcedure procedure;
+    procedure.code = "PASS-PROC";
+    procedure.test_points = {37.0};
+    procedure.unit = "degC";
+    procedure_ = lab_->standards().add_procedure_version(procedure, "test").value().id.value();
+    programme_ = lab_->programmes()
+                     .add_programme({"Free calibration 2026",
+                                     lab::Date{std::chrono::year{2026} / 1 / 1},
+                                     lab::Date{std::chrono::year{2026} / 12 / 31},
+                                     {},
+                                     {},
+                                     100000},
+                                    "test")
+                     .value()
+                     .id.value();
     for (auto [who, id] :
          {std::pair{"enterprise_user", &booking_a_}, std::pair{"enterprise_user_b", &booking_b_}}) {
         const auto booked =

@@ -79,6 +79,9 @@ protected:
     std::int64_t instrument_a_ = 0;         ///< an instrument of enterprise A
     std::int64_t service_request_a_ = 0;    ///< submitted by enterprise A's user
     std::int64_t activity_ = 0;             ///< a training recorded by the technician
+    std::int64_t standard_ = 0;             ///< a reference standard no equipment uses
+    std::int64_t procedure_ = 0;            ///< a procedure version
+    std::int64_t programme_ = 0;            ///< a free-calibration programme
     int next_hour_ = 0;
 
 private:

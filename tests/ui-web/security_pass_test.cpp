@@ -103,6 +103,27 @@ const std::vector<Rule>& rules() {
         {"GET /api/recall", lab_staff, "", {}},
         {"GET /api/recall/notices", lab_staff, "", {}},
         {"GET /api/job-choices", lab_staff, "", {}},
+        {"GET /api/standards", lab_staff, "", {}},
+        {"POST /api/standards", managers, "", {}},
+        {"GET /api/standards/{id}", lab_staff, "standard", {}},
+        {"POST /api/standards/{id}/certificates", managers, "standard", {}},
+        {"POST /api/standards/{id}/checks", managers, "standard", {}},
+        {"POST /api/standards/{id}/suspend", managers, "standard", {}},
+        {"POST /api/standards/{id}/retire", managers, "standard", {}},
+        {"POST /api/standards/{id}/reinstate", managers, "standard", {}},
+        {"GET /api/procedures", lab_staff, "", {}},
+        {"POST /api/procedures", managers, "", {}},
+        {"GET /api/procedures/{id}", lab_staff, "procedure", {}},
+        {"GET /api/programmes", lab_staff, "", {}},
+        {"POST /api/programmes", managers, "", {}},
+        {"GET /api/programmes/{id}", lab_staff, "programme", {}},
+        {"GET /api/users", {"admin"}, "", {}},
+        {"POST /api/users", {"admin"}, "", {}},
+        {"GET /api/users/me", everyone, "", {}},
+        {"GET /api/users/{id}", {"admin"}, "spare_user", {}},
+        {"PATCH /api/users/{id}", {"admin"}, "spare_user", {}},
+        {"POST /api/users/{id}/authorisations", {"admin"}, "spare_user", {}},
+        {"GET /api/audit", managers, "", {}},
     };
     return table;
 }
@@ -162,7 +183,11 @@ protected:
             {"instrument_a", instrument_a_},
             {"service_request_a", service_request_a_},
             {"activity", activity_},
-            {"user_b", user_["enterprise_user_b"].id.value()}};
+            {"user_b", user_["enterprise_user_b"].id.value()},
+            {"standard", standard_},
+            {"procedure", procedure_},
+            {"programme", programme_},
+            {"spare_user", user_["spare_user"].id.value()}};
         const auto found = ids.find(name);
         EXPECT_NE(found, ids.end()) << "no record '" << name << "' in the security pass";
         return found == ids.end() ? 0 : found->second;
@@ -200,6 +225,9 @@ protected:
         }
         if (body.contains("serial")) {
             body["serial"] = "PASS-" + std::to_string(unique_);
+        }
+        if (body.contains("username") && body.contains("role")) {
+            body["username"] = "pass." + std::to_string(unique_);
         }
         return body;
     }
@@ -384,6 +412,7 @@ TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbat
         std::string(10'000, 'k'), std::string(1 << 20, 'm')};
     const auto before = table_rows();
     int attempts = 0;
+    long long users_added = 0; // by POST /api/users, the one route that adds users
     for (const auto& op : operations_) {
         const auto& row = rule(op);
         if (!op.spec.contains("requestBody")) {
@@ -400,6 +429,9 @@ TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbat
                 const auto what = op.name() + " " + field + " = " + value.substr(0, 40) + " (" +
                                   std::to_string(value.size()) + " bytes): ";
                 EXPECT_LT(reply.status, 500) << what << reply.body;
+                if (op.name() == "POST /api/users" && reply.status == 201) {
+                    ++users_added;
+                }
                 EXPECT_GE(reply.status, 200) << what << reply.body;
                 if (property.value("type", "") != "string" || reply.status >= 300) {
                     EXPECT_GE(reply.status, 400) << what << reply.body;
@@ -428,8 +460,9 @@ TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbat
     for (const auto& [table, rows] : before) {
         ASSERT_TRUE(after.contains(table)) << "table " << table << " is gone";
     }
-    // No route adds users; enterprises are registered through the API (verbatim names).
-    EXPECT_EQ(after.at("app_user"), before.at("app_user"));
+    // Only POST /api/users adds users; enterprises are registered through the API (verbatim
+    // names).
+    EXPECT_EQ(after.at("app_user"), before.at("app_user") + users_added);
     for (const auto& [name, as] : as_) {
         EXPECT_EQ(send(http::verb::get, "/api/session", {}, as).status, 200)
             << name << "'s session survives";

@@ -2,7 +2,7 @@
 
 #include "api_error.hpp"
 #include "json_body.hpp"
-#include "service_query.hpp"
+#include "list_query.hpp"
 #include "signed_api.hpp"
 
 namespace callab::web {
@@ -133,42 +133,32 @@ Response ActivityRoutes::handle(const Request& request, std::string_view path,
     if (!lab::is_lab_staff(who.user)) {
         return forbidden(request, "service activities are for lab staff");
     }
-    const bool read = request.method() == http::verb::get || request.method() == http::verb::head;
-    if (path == base()) {
-        if (read) {
-            return list(request);
-        }
-        return request.method() == http::verb::post
-                   ? add(request, who)
-                   : method_not_allowed(request, path, "GET, HEAD, POST");
-    }
-    const auto id_text = path.substr(base().size() + 1);
-    const auto id = parse_id(id_text);
-    if (!id) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "activity id '" + std::string(id_text) + "' is not a positive integer");
-    }
-    if (!read) {
-        return method_not_allowed(request, path, "GET, HEAD");
-    }
-    const auto found = services_.activities->find_activity(lab::ServiceActivityId{*id});
-    if (!found) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "activity " + std::to_string(*id) + " does not exist");
-    }
-    return json_response(request, http::status::ok, activity_to_json(*found));
+    return dispatch_resource(
+        request, path, base(),
+        {"activity", [&] { return list(request); }, [&] { return add(request, who); },
+         [&](std::int64_t id, std::span<const std::string_view> rest) {
+             if (!rest.empty()) {
+                 return no_such_resource(request, path);
+             }
+             return read_only(request, path, [&] {
+                 const auto found = services_.activities->find_activity(lab::ServiceActivityId{id});
+                 return found ? json_response(request, http::status::ok, activity_to_json(*found))
+                              : api_error(request, http::status::not_found, "not_found",
+                                          "activity " + std::to_string(id) + " does not exist");
+             });
+         }});
 }
 
 Response ActivityRoutes::list(const Request& request) {
-    auto query = parse_service_query(request, {"from", "to", "kind", "enterprise_id"});
+    auto query = parse_list_query(request, {{}, {}, {"from", "to", "kind", "enterprise_id"}});
     if (!query) {
         return problem_response(request, query.error());
     }
     lab::ServiceActivityFilter filter;
-    filter.page = query->page;
-    filter.per_page = query->per_page;
+    filter.page = static_cast<int>(query->page);
+    filter.per_page = static_cast<int>(query->per_page);
     for (const char* name : {"from", "to"}) {
-        if (const auto it = query->values.find(name); it != query->values.end()) {
+        if (const auto it = query->other.find(name); it != query->other.end()) {
             const auto day = lab::parse_date(it->second);
             if (!day) {
                 return api_error(
@@ -178,7 +168,7 @@ Response ActivityRoutes::list(const Request& request) {
             (std::string_view(name) == "from" ? filter.from : filter.to) = *day;
         }
     }
-    if (const auto it = query->values.find("kind"); it != query->values.end()) {
+    if (const auto it = query->other.find("kind"); it != query->other.end()) {
         filter.kind = lab::parse_enum(it->second, lab::activity_kind_names);
         if (!filter.kind) {
             return api_error(
@@ -186,7 +176,7 @@ Response ActivityRoutes::list(const Request& request) {
                 "kind: '" + it->second + "' is not one of visit, training, consultation", "kind");
         }
     }
-    if (const auto it = query->values.find("enterprise_id"); it != query->values.end()) {
+    if (const auto it = query->other.find("enterprise_id"); it != query->other.end()) {
         const auto enterprise = parse_id(it->second);
         if (!enterprise) {
             return api_error(request, http::status::bad_request, "invalid_parameter",
@@ -199,7 +189,7 @@ Response ActivityRoutes::list(const Request& request) {
     for (const auto& activity : page.items) {
         items.push_back(activity_to_json(activity));
     }
-    return json_response(request, http::status::ok, page_body(items, page.total, *query));
+    return json_response(request, http::status::ok, list_body(items, page.total, *query));
 }
 
 Response ActivityRoutes::add(const Request& request, const SignedIn& who) {

@@ -6,7 +6,8 @@
 
 namespace callab::web {
 
-/// `/api/audit/verify` (managers, admins): checks the audit trail's hash chain.
+/// `/api/audit` (managers, admins): the audit trail, newest first, paged in SQL and filtered
+/// by record, actor and period; `/api/audit/verify` checks its hash chain.
 class AuditRoutes final : public ResourceRoutes {
 public:
     explicit AuditRoutes(lab::AuditLog& log) : log_(log) {}
@@ -15,6 +16,9 @@ public:
     Response handle(const Request& request, std::string_view path, const SignedIn& who) override;
 
 private:
+    Response list(const Request& request);
+    Response verify(const Request& request);
+
     lab::AuditLog& log_;
 };
 

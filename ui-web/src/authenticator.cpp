@@ -82,7 +82,7 @@ std::optional<SignedIn> Authenticator::signed_in(const Request& request) {
         return std::nullopt;
     }
     auto user = services_.users.find_user(session->user);
-    if (!user) {
+    if (!user || user->disabled) {
         return std::nullopt;
     }
     return SignedIn{std::move(*user), std::move(*session)};

@@ -178,33 +178,21 @@ Response BookingRoutes::booking(const Request& request, const SignedIn& who, lab
 }
 
 Response BookingRoutes::handle(const Request& request, std::string_view path, const SignedIn& who) {
-    const auto segments = path_segments(path, base());
-    if (segments.empty()) {
-        if (is_read(request)) {
-            return list(request, who);
-        }
-        return request.method() == http::verb::post
-                   ? book(request, who)
-                   : method_not_allowed(request, path, "GET, HEAD, POST");
-    }
-    const auto id = parse_id(segments[0]);
-    if (!id) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "booking id '" + std::string(segments[0]) + "' is not a positive integer");
-    }
-    if (segments.size() == 2) {
-        return request.method() == http::verb::post
-                   ? act(request, who, lab::BookingId{*id}, segments[1])
-                   : method_not_allowed(request, path, "POST");
-    }
-    if (segments.size() != 1) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "no such resource: " + std::string(path));
-    }
-    if (!is_read(request)) {
-        return method_not_allowed(request, path, "GET, HEAD");
-    }
-    return booking(request, who, lab::BookingId{*id});
+    return dispatch_resource(
+        request, path, base(),
+        {"booking", [&] { return list(request, who); }, [&] { return book(request, who); },
+         [&](std::int64_t id, std::span<const std::string_view> rest) {
+             const lab::BookingId booking_id{id};
+             if (rest.size() == 1) {
+                 return request.method() == http::verb::post
+                            ? act(request, who, booking_id, rest[0])
+                            : method_not_allowed(request, path, "POST");
+             }
+             if (!rest.empty()) {
+                 return no_such_resource(request, path);
+             }
+             return read_only(request, path, [&] { return booking(request, who, booking_id); });
+         }});
 }
 
 } // namespace callab::web

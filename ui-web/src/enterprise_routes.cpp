@@ -98,27 +98,16 @@ Response EnterpriseRoutes::enterprise(const Request& request, const SignedIn& wh
 
 Response EnterpriseRoutes::handle(const Request& request, std::string_view path,
                                   const SignedIn& who) {
-    const auto segments = path_segments(path, base());
-    if (segments.empty()) {
-        if (is_read(request)) {
-            return list(request, who);
-        }
-        return request.method() == http::verb::post
-                   ? add(request, who)
-                   : method_not_allowed(request, path, "GET, HEAD, POST");
-    }
-    if (segments.size() != 1) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "no such resource: " + std::string(path));
-    }
-    const auto id = parse_id(segments[0]);
-    if (!id) {
-        return no_enterprise(request, segments[0]);
-    }
-    if (!is_read(request)) {
-        return method_not_allowed(request, path, "GET, HEAD");
-    }
-    return enterprise(request, who, lab::EnterpriseId{*id});
+    return dispatch_resource(
+        request, path, base(),
+        {"enterprise", [&] { return list(request, who); }, [&] { return add(request, who); },
+         [&](std::int64_t id, std::span<const std::string_view> rest) {
+             if (!rest.empty()) {
+                 return no_such_resource(request, path);
+             }
+             return read_only(request, path,
+                              [&] { return enterprise(request, who, lab::EnterpriseId{id}); });
+         }});
 }
 
 } // namespace callab::web

@@ -136,36 +136,26 @@ Response EquipmentRoutes::calendar(const Request& request, const SignedIn& who,
 
 Response EquipmentRoutes::handle(const Request& request, std::string_view path,
                                  const SignedIn& who) {
-    const auto segments = path_segments(path, base());
-    if (segments.empty()) {
-        if (is_read(request)) {
-            return list(request);
-        }
-        return request.method() == http::verb::post
-                   ? add_equipment(request, who)
-                   : method_not_allowed(request, path, "GET, HEAD, POST");
-    }
-    const auto id = parse_id(segments[0]);
-    if (!id) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "equipment id '" + std::string(segments[0]) +
-                             "' is not a positive integer");
-    }
-    if (segments.size() == 2 && segments[1] == "calendar.ics") {
-        return is_read(request) ? calendar(request, who, lab::EquipmentId{*id})
-                                : method_not_allowed(request, path, "GET, HEAD");
-    }
-    if (segments.size() != 1) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "no such resource: " + std::string(path));
-    }
-    if (request.method() == http::verb::patch) {
-        return edit_equipment(request, who, lab::EquipmentId{*id});
-    }
-    if (!is_read(request)) {
-        return method_not_allowed(request, path, "GET, HEAD, PATCH");
-    }
-    return equipment(request, lab::EquipmentId{*id});
+    return dispatch_resource(
+        request, path, base(),
+        {"equipment", [&] { return list(request); }, [&] { return add_equipment(request, who); },
+         [&](std::int64_t id, std::span<const std::string_view> rest) {
+             const lab::EquipmentId equipment_id{id};
+             if (rest.size() == 1 && rest[0] == "calendar.ics") {
+                 return read_only(request, path,
+                                  [&] { return calendar(request, who, equipment_id); });
+             }
+             if (!rest.empty()) {
+                 return no_such_resource(request, path);
+             }
+             if (request.method() == http::verb::patch) {
+                 return edit_equipment(request, who, equipment_id);
+             }
+             if (!is_read(request)) {
+                 return method_not_allowed(request, path, "GET, HEAD, PATCH");
+             }
+             return equipment(request, equipment_id);
+         }});
 }
 
 } // namespace callab::web

@@ -113,27 +113,16 @@ Response InstrumentRoutes::instrument(const Request& request, const SignedIn& wh
 
 Response InstrumentRoutes::handle(const Request& request, std::string_view path,
                                   const SignedIn& who) {
-    const auto segments = path_segments(path, base());
-    if (segments.empty()) {
-        if (is_read(request)) {
-            return list(request, who);
-        }
-        return request.method() == http::verb::post
-                   ? add(request, who)
-                   : method_not_allowed(request, path, "GET, HEAD, POST");
-    }
-    if (segments.size() != 1) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "no such resource: " + std::string(path));
-    }
-    const auto id = parse_id(segments[0]);
-    if (!id) {
-        return no_instrument(request, segments[0]);
-    }
-    if (!is_read(request)) {
-        return method_not_allowed(request, path, "GET, HEAD");
-    }
-    return instrument(request, who, lab::InstrumentId{*id});
+    return dispatch_resource(
+        request, path, base(),
+        {"instrument", [&] { return list(request, who); }, [&] { return add(request, who); },
+         [&](std::int64_t id, std::span<const std::string_view> rest) {
+             if (!rest.empty()) {
+                 return no_such_resource(request, path);
+             }
+             return read_only(request, path,
+                              [&] { return instrument(request, who, lab::InstrumentId{id}); });
+         }});
 }
 
 } // namespace callab::web

@@ -93,7 +93,7 @@ Response JobChoiceRoutes::handle(const Request& request, std::string_view path,
     }
     const auto today = lab::date_of(std::chrono::system_clock::now());
     nlohmann::json standards = nlohmann::json::array();
-    for (const auto& standard : services_.standards.list_standards()) {
+    for (const auto& standard : services_.standards.standards()) {
         standards.push_back(standard_choice(services_.standards, standard, today));
     }
     return json_response(

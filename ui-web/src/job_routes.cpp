@@ -9,6 +9,8 @@
 
 #include <callab/lab/job_workflow.hpp>
 
+#include <algorithm>
+
 namespace callab::web {
 namespace http = boost::beast::http;
 namespace {
@@ -239,38 +241,27 @@ Response JobRoutes::action(const Request& request, const SignedIn& who, lab::Job
 }
 
 Response JobRoutes::handle(const Request& request, std::string_view path, const SignedIn& who) {
-    const auto segments = path_segments(path, base());
-    if (segments.empty()) {
-        if (is_read(request)) {
-            return list(request, who);
-        }
-        return request.method() == http::verb::post
-                   ? open(request, who)
-                   : method_not_allowed(request, path, "GET, HEAD, POST");
-    }
-    const auto id = parse_id(segments[0]);
-    if (!id) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "job id '" + std::string(segments[0]) + "' is not a positive integer");
-    }
-    if (segments.size() == 1) {
-        return is_read(request) ? job(request, who, lab::JobId{*id})
-                                : method_not_allowed(request, path, "GET, HEAD");
-    }
-    if (segments.size() == 2 && segments[1] == "run") {
-        return is_read(request) ? run_state(request, who, lab::JobId{*id})
-                                : method_not_allowed(request, path, "GET, HEAD");
-    }
     static constexpr std::string_view actions[] = {
         "start", "pause", "resume", "abort", "readings", "review", "return", "approve", "issue"};
-    if (segments.size() == 2 &&
-        std::find(std::begin(actions), std::end(actions), segments[1]) != std::end(actions)) {
-        return request.method() == http::verb::post
-                   ? action(request, who, lab::JobId{*id}, segments[1])
-                   : method_not_allowed(request, path, "POST");
-    }
-    return api_error(request, http::status::not_found, "not_found",
-                     "no such resource: " + std::string(path));
+    return dispatch_resource(
+        request, path, base(),
+        {"job", [&] { return list(request, who); }, [&] { return open(request, who); },
+         [&](std::int64_t id, std::span<const std::string_view> rest) {
+             const lab::JobId job_id{id};
+             if (rest.empty()) {
+                 return read_only(request, path, [&] { return job(request, who, job_id); });
+             }
+             if (rest.size() == 1 && rest[0] == "run") {
+                 return read_only(request, path, [&] { return run_state(request, who, job_id); });
+             }
+             if (rest.size() == 1 &&
+                 std::find(std::begin(actions), std::end(actions), rest[0]) != std::end(actions)) {
+                 return request.method() == http::verb::post
+                            ? action(request, who, job_id, rest[0])
+                            : method_not_allowed(request, path, "POST");
+             }
+             return no_such_resource(request, path);
+         }});
 }
 
 } // namespace callab::web

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace callab::web {
@@ -45,5 +46,12 @@ BodyResult<std::chrono::system_clock::time_point> time_field(const nlohmann::jso
 
 /// A time point as "YYYY-MM-DDTHH:MM:SSZ" (whole seconds, UTC).
 std::string format_utc(std::chrono::system_clock::time_point t);
+
+/// The problem of the first of `results` that failed, if any (fields are checked in order).
+template <typename... Results> std::optional<BodyProblem> first_problem(const Results&... results) {
+    std::optional<BodyProblem> found;
+    ((found || results ? void() : void(found = results.error())), ...);
+    return found;
+}
 
 } // namespace callab::web

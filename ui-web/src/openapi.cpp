@@ -1,5 +1,7 @@
 #include "openapi.hpp"
 
+#include "openapi_records.hpp"
+
 #include <callab/version.hpp>
 
 #include <array>
@@ -735,10 +737,13 @@ json build() {
                   reply("the notices", "RecallNoticeList"), staff, {"401", "403", "422"});
     notices["parameters"] = {date_parameter};
     paths["/api/recall/notices"]["get"] = notices;
+    add_records_paths(paths);
+    auto all_schemas = schemas();
+    add_records_schemas(all_schemas);
     return {{"openapi", "3.0.3"},
             {"info", {{"title", "callab"}, {"version", callab::version}}},
             {"components",
-             {{"schemas", schemas()},
+             {{"schemas", all_schemas},
               {"securitySchemes",
                {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "callab_session"}}},
                 {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"}}}}}}},

@@ -11,9 +11,6 @@ namespace callab::web {
 namespace http = boost::beast::http;
 namespace {
 
-constexpr std::string_view due_list_path = "/api/recall";
-constexpr std::string_view notices_path = "/api/recall/notices";
-
 /// The value of `name` in the request's query string, if present (no percent-decoding:
 /// these parameters are digits and dates).
 std::optional<std::string_view> query_parameter(const Request& request, std::string_view name) {
@@ -65,9 +62,10 @@ nlohmann::json schedule_to_json(const lab::RecallSchedule& s, lab::Date today) {
 
 Response RecallRoutes::handle(const Request& request, std::string_view target,
                               const SignedIn& who) {
-    if (target != due_list_path && target != notices_path) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "no such resource: " + std::string(target));
+    const auto segments = path_segments(target, base());
+    const bool notices_wanted = segments.size() == 1 && segments[0] == "notices";
+    if (!segments.empty() && !notices_wanted) {
+        return no_such_resource(request, target);
     }
     if (!is_read(request)) {
         return method_not_allowed(request, target, "GET, HEAD");
@@ -79,7 +77,7 @@ Response RecallRoutes::handle(const Request& request, std::string_view target,
         return api_error(request, http::status::service_unavailable, "unavailable",
                          "this server keeps no recall records");
     }
-    return target == notices_path ? notices(request) : due_list(request);
+    return notices_wanted ? notices(request) : due_list(request);
 }
 
 Response RecallRoutes::due_list(const Request& request) {

@@ -49,4 +49,41 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
     return value;
 }
 
+bool is_manager_or_admin(const lab::User& user) {
+    return user.data.role == lab::Role::manager || user.data.role == lab::Role::admin;
+}
+
+Response no_such_resource(const Request& request, std::string_view path) {
+    return api_error(request, http::status::not_found, "not_found",
+                     "no such resource: " + std::string(path));
+}
+
+Response read_only(const Request& request, std::string_view path,
+                   const std::function<Response()>& read) {
+    return is_read(request) ? read() : method_not_allowed(request, path, "GET, HEAD");
+}
+
+Response dispatch_resource(const Request& request, std::string_view path, std::string_view base,
+                           const ResourceHandlers& handlers) {
+    const auto segments = path_segments(path, base);
+    if (segments.empty()) {
+        if (is_read(request)) {
+            return handlers.list();
+        }
+        if (!handlers.create) {
+            return method_not_allowed(request, path, "GET, HEAD");
+        }
+        return request.method() == http::verb::post
+                   ? handlers.create()
+                   : method_not_allowed(request, path, "GET, HEAD, POST");
+    }
+    const auto id = parse_id(segments[0]);
+    if (!id) {
+        return api_error(request, http::status::not_found, "not_found",
+                         std::string(handlers.noun) + " id '" + std::string(segments[0]) +
+                             "' is not a positive integer");
+    }
+    return handlers.item(*id, std::span(segments).subspan(1));
+}
+
 } // namespace callab::web

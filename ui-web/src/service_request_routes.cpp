@@ -2,8 +2,10 @@
 
 #include "api_error.hpp"
 #include "json_body.hpp"
-#include "service_query.hpp"
+#include "list_query.hpp"
 #include "signed_api.hpp"
+
+#include <algorithm>
 
 namespace callab::web {
 namespace http = boost::beast::http;
@@ -89,57 +91,40 @@ Response ServiceRequestRoutes::handle(const Request& request, std::string_view p
     if (services_.service_requests == nullptr) {
         return unavailable(request);
     }
-    const bool read = request.method() == http::verb::get || request.method() == http::verb::head;
-    const bool post = request.method() == http::verb::post;
-    if (path == base()) {
-        if (read) {
-            return list(request, who);
-        }
-        if (post) {
-            return submit(request, who);
-        }
-        return method_not_allowed(request, path, "GET, HEAD, POST");
-    }
-    auto rest = path.substr(base().size() + 1);
-    const auto slash = rest.find('/');
-    const auto id_text = rest.substr(0, slash);
-    const auto id = parse_id(id_text);
-    if (!id) {
-        return api_error(request, http::status::not_found, "not_found",
-                         "service request id '" + std::string(id_text) +
-                             "' is not a positive integer");
-    }
-    if (slash == std::string_view::npos) {
-        if (!read) {
-            return method_not_allowed(request, path, "GET, HEAD");
-        }
-        auto found = services_.service_requests->find(lab::ServiceRequestId{*id}, who.user);
-        return found ? json_response(request, http::status::ok, service_request_to_json(*found))
-                     : rejection_response(request, found.error());
-    }
-    const auto action = rest.substr(slash + 1);
-    for (const std::string_view known : {"accept", "reject", "ask", "answer", "convert"}) {
-        if (action != known) {
-            continue;
-        }
-        if (!post) {
-            return method_not_allowed(request, path, "POST");
-        }
-        return step(request, lab::ServiceRequestId{*id}, action, who);
-    }
-    return api_error(request, http::status::not_found, "not_found",
-                     "no such resource: " + std::string(path));
+    static constexpr std::string_view actions[] = {"accept", "reject", "ask", "answer", "convert"};
+    return dispatch_resource(
+        request, path, base(),
+        {"service request", [&] { return list(request, who); },
+         [&] { return submit(request, who); },
+         [&](std::int64_t id, std::span<const std::string_view> rest) {
+             const lab::ServiceRequestId request_id{id};
+             if (rest.empty()) {
+                 return read_only(request, path, [&] {
+                     auto found = services_.service_requests->find(request_id, who.user);
+                     return found ? json_response(request, http::status::ok,
+                                                  service_request_to_json(*found))
+                                  : rejection_response(request, found.error());
+                 });
+             }
+             if (rest.size() == 1 &&
+                 std::find(std::begin(actions), std::end(actions), rest[0]) != std::end(actions)) {
+                 return request.method() == http::verb::post
+                            ? step(request, request_id, rest[0], who)
+                            : method_not_allowed(request, path, "POST");
+             }
+             return no_such_resource(request, path);
+         }});
 }
 
 Response ServiceRequestRoutes::list(const Request& request, const SignedIn& who) {
-    auto query = parse_service_query(request, {"status", "kind", "enterprise_id"});
+    auto query = parse_list_query(request, {{}, {}, {"status", "kind", "enterprise_id"}});
     if (!query) {
         return problem_response(request, query.error());
     }
     lab::ServiceRequestFilter filter;
-    filter.page = query->page;
-    filter.per_page = query->per_page;
-    if (const auto it = query->values.find("status"); it != query->values.end()) {
+    filter.page = static_cast<int>(query->page);
+    filter.per_page = static_cast<int>(query->per_page);
+    if (const auto it = query->other.find("status"); it != query->other.end()) {
         filter.status = lab::parse_enum(it->second, lab::service_request_status_names);
         if (!filter.status) {
             return api_error(request, http::status::bad_request, "invalid_parameter",
@@ -149,7 +134,7 @@ Response ServiceRequestRoutes::list(const Request& request, const SignedIn& who)
                              "status");
         }
     }
-    if (const auto it = query->values.find("kind"); it != query->values.end()) {
+    if (const auto it = query->other.find("kind"); it != query->other.end()) {
         filter.kind = lab::parse_enum(it->second, lab::service_kind_names);
         if (!filter.kind) {
             return api_error(request, http::status::bad_request, "invalid_parameter",
@@ -158,7 +143,7 @@ Response ServiceRequestRoutes::list(const Request& request, const SignedIn& who)
                              "kind");
         }
     }
-    if (const auto it = query->values.find("enterprise_id"); it != query->values.end()) {
+    if (const auto it = query->other.find("enterprise_id"); it != query->other.end()) {
         const auto enterprise = parse_id(it->second);
         if (!enterprise) {
             return api_error(request, http::status::bad_request, "invalid_parameter",
@@ -171,7 +156,7 @@ Response ServiceRequestRoutes::list(const Request& request, const SignedIn& who)
     for (const auto& r : page.items) {
         items.push_back(service_request_to_json(r));
     }
-    return json_response(request, http::status::ok, page_body(items, page.total, *query));
+    return json_response(request, http::status::ok, list_body(items, page.total, *query));
 }
 
 Response ServiceRequestRoutes::submit(const Request& request, const SignedIn& who) {

@@ -11,9 +11,13 @@
 #include "job_choice_routes.hpp"
 #include "job_routes.hpp"
 #include "openapi.hpp"
+#include "procedure_routes.hpp"
+#include "programme_routes.hpp"
 #include "recall_routes.hpp"
 #include "service_request_routes.hpp"
+#include "standard_routes.hpp"
 #include "statistics_routes.hpp"
+#include "user_routes.hpp"
 
 namespace callab::web {
 namespace http = boost::beast::http;
@@ -28,6 +32,10 @@ SignedApi::SignedApi(ApiServices& services) : auth_(services) {
     resources_.push_back(std::make_unique<JobRoutes>(services));
     resources_.push_back(std::make_unique<CertificateRoutes>(services));
     resources_.push_back(std::make_unique<JobChoiceRoutes>(services));
+    resources_.push_back(std::make_unique<StandardRoutes>(services.standards));
+    resources_.push_back(std::make_unique<ProcedureRoutes>(services.standards));
+    resources_.push_back(std::make_unique<ProgrammeRoutes>(services));
+    resources_.push_back(std::make_unique<UserRoutes>(services));
     if (services.enterprises != nullptr) {
         resources_.push_back(std::make_unique<EnterpriseRoutes>(*services.enterprises));
         resources_.push_back(std::make_unique<InstrumentRoutes>(*services.enterprises));

@@ -1,7 +1,7 @@
 #include "statistics_routes.hpp"
 
 #include "api_error.hpp"
-#include "service_query.hpp"
+#include "list_query.hpp"
 
 namespace callab::web {
 namespace http = boost::beast::http;
@@ -89,7 +89,7 @@ Response StatisticsRoutes::handle(const Request& request, std::string_view path,
     if (!lab::is_lab_staff(who.user)) {
         return forbidden(request, "the statistics are for lab staff");
     }
-    auto query = parse_service_query(request, {"from", "to", "region"});
+    auto query = parse_list_query(request, {{}, {}, {"from", "to", "region"}});
     if (!query) {
         return problem_response(request, query.error());
     }
@@ -98,8 +98,8 @@ Response StatisticsRoutes::handle(const Request& request, std::string_view path,
     std::optional<lab::Date> days[2] = {today.year() / std::chrono::January / 1, today};
     const char* names[2] = {"from", "to"};
     for (int i = 0; i < 2; ++i) {
-        const auto it = query->values.find(names[i]);
-        if (it == query->values.end()) {
+        const auto it = query->other.find(names[i]);
+        if (it == query->other.end()) {
             continue;
         }
         days[i] = lab::parse_date(it->second);
@@ -120,7 +120,7 @@ Response StatisticsRoutes::handle(const Request& request, std::string_view path,
                          "to: a period is at most ten years", "to");
     }
     auto statistics = services_.statistics->statistics(*days[0], *days[1]);
-    if (const auto it = query->values.find("region"); it != query->values.end()) {
+    if (const auto it = query->other.find("region"); it != query->other.end()) {
         std::erase_if(statistics.by_region, [&](const lab::RegionFigures& r) {
             return !in_region(r.region, it->second);
         });

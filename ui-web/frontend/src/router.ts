@@ -73,6 +73,23 @@ export const router = createRouter({
             props: (route) => ({ number: typeof route.params.number === 'string' ? route.params.number : '' }),
             meta: { public: true },
         },
+        { path: '/standards', name: 'standards', component: () => import('./pages/StandardsPage.vue') },
+        {
+            path: '/standards/:id(\\d+)',
+            name: 'standard',
+            component: () => import('./pages/StandardPage.vue'),
+            props: positiveId,
+        },
+        { path: '/procedures', name: 'procedures', component: () => import('./pages/ProceduresPage.vue') },
+        {
+            path: '/procedures/:id(\\d+)',
+            name: 'procedure',
+            component: () => import('./pages/ProcedurePage.vue'),
+            props: positiveId,
+        },
+        { path: '/programmes', name: 'programmes', component: () => import('./pages/ProgrammesPage.vue') },
+        { path: '/users', name: 'users', component: () => import('./pages/UsersPage.vue') },
+        { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue') },
         { path: '/:path(.*)*', name: 'not-found', component: NotFoundPage },
     ],
 });

@@ -16,7 +16,17 @@ describe('menu by role', () => {
             'activities',
             'statistics',
             'portal',
+            'standards',
+            'procedures',
+            'programmes',
         ]);
+    });
+    it('gives managers the audit trail and administrators the users as well', () => {
+        expect(menuFor('signed-in', 'manager').slice(-4)).toEqual(['standards', 'procedures', 'programmes', 'audit']);
+        expect(menuFor('signed-in', 'admin').slice(-5)).toEqual(['standards', 'procedures', 'programmes', 'users', 'audit']);
+        expect(mayUse('users', 'signed-in', 'manager')).toBe(false);
+        expect(mayUse('standards', 'signed-in', 'enterprise_user')).toBe(false);
+        expect(featureOf('/standards/3')).toBe('standards');
     });
     it('gives an enterprise user only its records, starting at the enterprises', () => {
         expect(menuFor('signed-in', 'enterprise_user')).toEqual([

@@ -10,6 +10,7 @@ class SqlAuditLog final : public lab::AuditLog {
 public:
     explicit SqlAuditLog(Database& database) : database_(database) {}
     std::vector<lab::AuditEntry> entries() override;
+    lab::AuditPage find_entries(const lab::AuditFilter& filter) override;
 
 private:
     Database& database_;

@@ -13,6 +13,7 @@ public:
     lab::Outcome<lab::Programme> add_programme(const lab::NewProgramme& programme,
                                                std::string_view actor) override;
     std::optional<lab::Programme> find_programme(lab::ProgrammeId id) override;
+    std::vector<lab::Programme> programmes() override;
     long long fees_waived_cents(lab::ProgrammeId id) override;
 
 private:

@@ -13,7 +13,7 @@ public:
     lab::Outcome<lab::ReferenceStandard> add_standard(const lab::NewReferenceStandard& standard,
                                                       std::string_view actor) override;
     std::optional<lab::ReferenceStandard> find_standard(lab::StandardId id) override;
-    std::vector<lab::ReferenceStandard> list_standards() override;
+    std::vector<lab::ReferenceStandard> standards() override;
     lab::Outcome<void> set_status(lab::StandardId id, lab::StandardStatus status,
                                   const std::string& reason, std::string_view actor) override;
     lab::Outcome<lab::StandardCertificate>
@@ -27,6 +27,7 @@ public:
                                                        std::string_view actor) override;
     std::optional<lab::Procedure> find_procedure(lab::ProcedureId id) override;
     std::optional<lab::Procedure> latest_procedure(const std::string& code) override;
+    std::vector<lab::Procedure> procedures() override;
 
 private:
     Database& database_;

@@ -17,6 +17,13 @@ public:
     void authorise(lab::UserId user, const std::string& procedure_code,
                    std::string_view actor) override;
     bool is_authorised(lab::UserId user, const std::string& procedure_code) override;
+    std::vector<lab::User> users() override;
+    std::vector<std::string> authorisations_of(lab::UserId user) override;
+    lab::Outcome<lab::User> set_role(lab::UserId user, lab::Role role,
+                                     std::optional<lab::EnterpriseId> enterprise,
+                                     std::string_view actor) override;
+    lab::Outcome<lab::User> set_disabled(lab::UserId user, bool disabled,
+                                         std::string_view actor) override;
 
     /// Changes a user's e-mail address (empty removes it), audited under `actor`.
     lab::Outcome<void> set_email(lab::UserId user, const std::string& email,

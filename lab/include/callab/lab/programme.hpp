@@ -5,7 +5,9 @@
 #include <callab/lab/rejection.hpp>
 #include <callab/lab/strong_id.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace callab::lab {
@@ -41,6 +43,8 @@ public:
     virtual Outcome<Programme> add_programme(const NewProgramme& programme,
                                              std::string_view actor) = 0;
     virtual std::optional<Programme> find_programme(ProgrammeId id) = 0;
+    /// Every programme, by id.
+    virtual std::vector<Programme> programmes() = 0;
     /// The fees waived so far by jobs under the programme (not cancelled).
     virtual long long fees_waived_cents(ProgrammeId id) = 0;
 };

@@ -20,8 +20,8 @@ public:
     virtual Outcome<ReferenceStandard> add_standard(const NewReferenceStandard& standard,
                                                     std::string_view actor) = 0;
     virtual std::optional<ReferenceStandard> find_standard(StandardId id) = 0;
-    /// Every standard of the lab in id order (a lab holds tens to a few thousand).
-    virtual std::vector<ReferenceStandard> list_standards() = 0;
+    /// Every standard, by id (a lab keeps tens to hundreds).
+    virtual std::vector<ReferenceStandard> standards() = 0;
     virtual Outcome<void> set_status(StandardId id, StandardStatus status,
                                      const std::string& reason, std::string_view actor) = 0;
 
@@ -40,6 +40,8 @@ public:
                                                      std::string_view actor) = 0;
     virtual std::optional<Procedure> find_procedure(ProcedureId id) = 0;
     virtual std::optional<Procedure> latest_procedure(const std::string& code) = 0;
+    /// Every stored version of every procedure, by code then version.
+    virtual std::vector<Procedure> procedures() = 0;
 };
 
 } // namespace callab::lab

@@ -32,7 +32,15 @@ struct User {
     UserId id;
     NewUser data;
     std::string password_hash; ///< argon2id, libsodium's crypto_pwhash_str format
+    /// A disabled user cannot sign in and their sessions are refused. The store keeps the
+    /// password hash behind a '!' (as /etc/shadow locks an account), so it matches nothing.
+    bool disabled = false;
 };
+
+/// The stored form of a disabled user's password hash.
+inline std::string locked_password_hash(const std::string& hash) {
+    return hash.starts_with('!') ? hash : "!" + hash;
+}
 
 /// An address a mail server takes in MAIL FROM and RCPT TO: local@domain, at most 254
 /// characters, no spaces, control characters, angle brackets or quotes.

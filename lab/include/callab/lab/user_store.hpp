@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace callab::lab {
 
@@ -23,6 +24,18 @@ public:
     virtual void authorise(UserId user, const std::string& procedure_code,
                            std::string_view actor) = 0;
     virtual bool is_authorised(UserId user, const std::string& procedure_code) = 0;
+
+    /// Every user, by id (a lab has tens of users and a few hundred enterprise users).
+    virtual std::vector<User> users() = 0;
+    /// The procedure codes the user is authorised for, sorted.
+    virtual std::vector<std::string> authorisations_of(UserId user) = 0;
+    /// Gives the user another role (and enterprise: required for, and only for, enterprise
+    /// users). errc::not_found for an unknown user or enterprise, errc::invalid_field naming
+    /// `enterprise_id` for a wrong tie.
+    virtual Outcome<User> set_role(UserId user, Role role, std::optional<EnterpriseId> enterprise,
+                                   std::string_view actor) = 0;
+    /// Disables (or enables again) the user; errc::not_found for an unknown user.
+    virtual Outcome<User> set_disabled(UserId user, bool disabled, std::string_view actor) = 0;
 };
 
 } // namespace callab::lab

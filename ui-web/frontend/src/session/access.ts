@@ -16,7 +16,12 @@ export type Feature =
     | 'requests'
     | 'activities'
     | 'statistics'
-    | 'portal';
+    | 'portal'
+    | 'standards'
+    | 'procedures'
+    | 'programmes'
+    | 'users'
+    | 'audit';
 
 /**
  * How the server runs the app: `signed-in` (callab serve, with a user), `signed-out` (callab
@@ -41,6 +46,11 @@ const featureRoles: Record<Feature, readonly Role[]> = {
     activities: staff,
     statistics: staff,
     portal: everyone,
+    standards: staff,
+    procedures: staff,
+    programmes: staff,
+    users: ['admin'],
+    audit: ['manager', 'admin'],
 };
 
 /** The features of a server without sign-in (`callab demo`). */
@@ -61,6 +71,11 @@ export const menuOrder: readonly Feature[] = [
     'activities',
     'statistics',
     'portal',
+    'standards',
+    'procedures',
+    'programmes',
+    'users',
+    'audit',
 ];
 
 /** Where each feature's menu entry leads. */
@@ -78,6 +93,11 @@ export const featurePath: Record<Feature, string> = {
     activities: '/activities',
     statistics: '/statistics',
     portal: '/portal',
+    standards: '/standards',
+    procedures: '/procedures',
+    programmes: '/programmes',
+    users: '/users',
+    audit: '/audit',
 };
 
 export function mayUse(feature: Feature, mode: SessionMode, role: Role | undefined): boolean {

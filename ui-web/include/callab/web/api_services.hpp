@@ -6,6 +6,7 @@
 #include <callab/lab/certificate_service.hpp>
 #include <callab/lab/enterprise_store.hpp>
 #include <callab/lab/job_service.hpp>
+#include <callab/lab/programme.hpp>
 #include <callab/lab/recall_notice.hpp>
 #include <callab/lab/recall_schedule.hpp>
 #include <callab/lab/service_activity_store.hpp>
@@ -46,8 +47,9 @@ struct ApiServices {
     lab::ServiceRequestService* service_requests = nullptr;
     lab::ServiceActivityStore* activities = nullptr;
     lab::StatisticsStore* statistics = nullptr;
-    lab::RecallStore* recalls = nullptr; ///< the due list (/api/recall); none: 503
-    lab::NoticeStore* notices = nullptr; ///< recall notices (/api/recall/notices)
+    lab::RecallStore* recalls = nullptr;       ///< the due list (/api/recall); none: 503
+    lab::NoticeStore* notices = nullptr;       ///< recall notices (/api/recall/notices)
+    lab::ProgrammeStore* programmes = nullptr; ///< free-calibration programmes; none: 503
     /// Issued certificates (`/api/certificates`, `/verify/NUMBER`); none: 503.
     lab::CertificateService* certificates = nullptr;
     /// What the lab states on every certificate it issues (`POST /api/jobs/{id}/issue`,

@@ -7,6 +7,7 @@
 import bookingsEn from './bookings.en';
 import certsEn from './certs.en';
 import runviewEn from './runview.en';
+import recordsEn from './records.en';
 
 const en = {
     ...runviewEn,
@@ -27,6 +28,11 @@ const en = {
             reviews: 'Review',
             approvals: 'Approval',
             certificates: 'Certificates',
+            standards: 'Standards',
+            procedures: 'Procedures',
+            programmes: 'Programmes',
+            users: 'Users',
+            audit: 'Audit',
         },
         logout: 'Sign out',
         language: 'Language',
@@ -344,6 +350,7 @@ const en = {
         text: 'There is no page at {path}.',
         home: 'Go to the dashboard',
     },
+    ...recordsEn,
 };
 
 export type Messages = typeof en;

@@ -3,6 +3,7 @@ import bookingsZhCN from './bookings.zh-CN';
 import certsZhCN from './certs.zh-CN';
 import type { Messages } from './en';
 import runviewZh from './runview.zh-CN';
+import recordsZhCN from './records.zh-CN';
 
 const zhCN: Messages = {
     ...runviewZh,
@@ -23,6 +24,11 @@ const zhCN: Messages = {
             reviews: '核验',
             approvals: '批准',
             certificates: '证书',
+            standards: '计量标准',
+            procedures: '规程',
+            programmes: '免费校准',
+            users: '用户',
+            audit: '审计',
         },
         logout: '退出登录',
         language: '语言',
@@ -340,6 +346,7 @@ const zhCN: Messages = {
         text: '{path} 处没有页面。',
         home: '返回总览',
     },
+    ...recordsZhCN,
 };
 
 export default zhCN;
