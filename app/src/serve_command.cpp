@@ -52,7 +52,8 @@ void run_serve(ServeOptions& options, const CLI::App& command) {
                                                        port.error().message());
     }
     const auto interval = std::chrono::milliseconds(options.reading_interval_ms);
-    LabSettings settings{std::chrono::minutes(options.session_minutes), {}};
+    LabSettings settings;
+    settings.session_lifetime = std::chrono::minutes(options.session_minutes);
     if (!options.server.config_file.empty()) {
         settings.issuing.signing_key = signing_key_from_file(options.server.config_file);
     }
