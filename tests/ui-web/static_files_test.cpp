@@ -169,7 +169,11 @@ TEST(EmbeddedApp, HasIndexAndHashedAssetsWithGzip) {
     for (const auto& file : app) {
         if (file.path.starts_with("/assets/") && file.path.ends_with(".js")) {
             ++scripts;
-            EXPECT_FALSE(file.gzip.empty()) << file.path;
+            // A chunk of a few dozen bytes does not shrink: it is served as it is.
+            if (file.gzip.empty()) {
+                EXPECT_LT(file.data.size(), 512U) << file.path;
+                continue;
+            }
             EXPECT_LT(file.gzip.size(), file.data.size()) << file.path;
             EXPECT_EQ(file.gzip[0], 0x1f) << file.path; // gzip magic number
             EXPECT_EQ(file.gzip[1], 0x8b) << file.path;

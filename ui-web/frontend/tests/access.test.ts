@@ -53,11 +53,16 @@ describe('menu by role', () => {
             'approvals',
             'enterprises',
             'instruments',
+            'bookings',
+            'equipment',
             'certificates',
             'requests',
             'activities',
             'statistics',
             'portal',
+            'standards',
+            'procedures',
+            'programmes',
         ]);
         expect(mayUse('reviews', 'signed-in', 'reviewer')).toBe(true);
         expect(mayUse('approvals', 'signed-in', 'reviewer')).toBe(false);

@@ -21,32 +21,42 @@ export function useRunJob(id: () => number): RunJobState {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
 
-    async function refresh(): Promise<void> {
-        clearTimeout(timer);
-        await job.reload();
-        const data = job.data.value;
-        if (!stopped && data !== undefined && isActive(data)) {
-            timer = setTimeout(() => void refresh(), pollInterval);
-        }
-    }
-
     // Live events (/api/live) say that something changed; a burst of them (a point's readings)
-    // becomes one load. Polling stays as the fallback where the socket cannot connect.
+    // becomes one load. The job is followed only while its run is active, and polling stays as
+    // the fallback where the socket cannot connect.
     let liveTimer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = subscribeToJob(id(), () => {
+    let unsubscribe: (() => void) | undefined;
+    let followed: number | undefined; // the job unsubscribe() belongs to
+    const onLiveEvent = () => {
         if (liveTimer === undefined) {
             liveTimer = setTimeout(() => {
                 liveTimer = undefined;
                 void refresh();
             }, liveCoalesce);
         }
-    });
+    };
+
+    async function refresh(): Promise<void> {
+        clearTimeout(timer);
+        await job.reload();
+        const data = job.data.value;
+        const active = !stopped && data !== undefined && isActive(data);
+        if (unsubscribe !== undefined && (!active || followed !== id())) {
+            unsubscribe();
+            unsubscribe = undefined;
+        }
+        if (active) {
+            followed = id();
+            unsubscribe ??= subscribeToJob(followed, onLiveEvent);
+            timer = setTimeout(() => void refresh(), pollInterval);
+        }
+    }
 
     onBeforeUnmount(() => {
         stopped = true;
         clearTimeout(timer);
         clearTimeout(liveTimer);
-        unsubscribe();
+        unsubscribe?.();
     });
     return { ...job, reload: refresh, refresh };
 }
