@@ -5,111 +5,35 @@
 //   CALLAB_BINARY=build/bin/callab CALLAB_FRONTEND_DIR=ui-web/frontend \
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/admin_test.mjs
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = process.env.CALLAB_BINARY ?? join(root, 'build/bin/callab');
-const frontendDir = process.env.CALLAB_FRONTEND_DIR ?? join(root, 'ui-web/frontend');
-const outputDir = process.env.CALLAB_TEST_OUTPUT ?? join(root, 'build/test-output/browser');
-const { chromium } = createRequire(join(frontendDir, 'package.json'))('playwright-core');
+import { addUsers, assertFitsTablet, chromium, launchOptions, pageApi, scratchSpace, screenshot, signIn, startServer, watchConsole } from './support.mjs';
 
-const tablet = { width: 1024, height: 768 };
 const password = 'admin browser test';
-const scratch = mkdtempSync(join(tmpdir(), 'callab-admin-'));
-const database = `sqlite:${join(scratch, 'callab.db')}`;
+const { scratch, database } = scratchSpace('admin');
 const problems = [];
 let server;
 let base;
 let context;
 let page;
 
-function callab(args, input) {
-    const result = spawnSync(binary, [...args, '--db', database], { input, encoding: 'utf8' });
-    assert.equal(result.status, 0, `callab ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-}
-
-function startServer() {
-    return new Promise((resolvePromise, reject) => {
-        server = spawn(binary, ['serve', '--db', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let output = '';
-        let errors = '';
-        const timer = setTimeout(() => reject(new Error(`callab serve did not start: ${errors}`)), 30000);
-        server.stdout.on('data', (chunk) => {
-            output += chunk;
-            const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-            if (match) {
-                clearTimeout(timer);
-                resolvePromise(match[1]);
-            }
-        });
-        server.stderr.on('data', (chunk) => (errors += chunk));
-        server.on('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`callab serve exited with ${code}: ${errors}`));
-        });
-    });
-}
-
-async function screenshot(name) {
-    await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
-}
-
-async function assertFitsTablet() {
-    const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-    }));
-    assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
-}
-
 /** POST `path` as the signed-in user, with the session's CSRF token. */
-async function post(path, body) {
-    return page.evaluate(
-        async ([target, data]) => {
-            const session = await (await fetch('/api/session')).json();
-            const response = await fetch(target, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-                body: JSON.stringify(data),
-            });
-            return { status: response.status, json: await response.json() };
-        },
-        [path, body],
-    );
+function post(path, body) {
+    return pageApi(page, 'POST', path, body);
 }
 
 describe('administration pages', () => {
     before(async () => {
-        mkdirSync(outputDir, { recursive: true });
-        callab(['user', 'add', '--username', 'wang.min', '--role', 'admin', '--display-name', 'Wang Min', '--password-stdin'], `${password}\n`);
-        base = await startServer();
-        context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), {
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-            viewport: tablet,
-            locale: 'en-US',
-        });
+        addUsers(database, password, [['wang.min', 'admin', 'Wang Min']]);
+        ({ server, base } = await startServer(database));
+        context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), launchOptions());
         page = context.pages()[0] ?? (await context.newPage());
-        page.on('console', (message) => {
-            // Expected: nobody is signed in before the sign-in (GET /api/session → 401).
-            if (message.type() === 'error' && !message.location().url.endsWith('/api/session')) {
-                problems.push(`${page.url()}: ${message.text()} (${message.location().url})`);
-            }
-        });
-        page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+        // Expected: nobody is signed in before the sign-in (GET /api/session → 401).
+        watchConsole(page, problems, (url) => url.endsWith('/api/session'));
         await page.goto(`${base}/standards`);
-        await page.waitForSelector('[data-test=login-page]');
-        await page.fill('input[data-test=login-username]', 'wang.min');
-        await page.fill('input[data-test=login-password]', password);
-        await page.click('[data-test=login-submit]');
+        await signIn(page, 'wang.min', password);
         await page.waitForSelector('[data-test=standards-page]');
     });
 
@@ -138,8 +62,8 @@ describe('administration pages', () => {
         await page.reload();
         await page.waitForSelector('[data-test=standard-link]');
         assert.equal(await page.locator('[data-test=standard-link]').count(), 2);
-        await assertFitsTablet();
-        await screenshot('admin-standards');
+        await assertFitsTablet(page);
+        await screenshot(page, 'admin-standards');
         await page.click(`[data-test=standard-link]:has-text("Blackbody 4180")`);
         await page.waitForSelector('[data-test=traceability-chain]');
         const boxes = await page.locator('[data-test=chain-box]').allInnerTexts();
@@ -151,8 +75,8 @@ describe('administration pages', () => {
         await page.fill('input[data-test=status-reason]', 'drift at the intermediate check');
         await page.click('[data-test=status-suspend]');
         await page.waitForFunction(() => document.querySelector('[data-test=standard-status]')?.textContent?.trim() === 'Suspended');
-        await assertFitsTablet();
-        await screenshot('admin-standard');
+        await assertFitsTablet(page);
+        await screenshot(page, 'admin-standard');
     });
 
     it('creates a user on the users page without showing the password', async () => {
@@ -165,8 +89,8 @@ describe('administration pages', () => {
         const table = await page.innerText('[data-test=users-table]');
         assert.match(table, /zhao\.lei/);
         assert.doesNotMatch(table, /a long passphrase/);
-        await assertFitsTablet();
-        await screenshot('admin-users');
+        await assertFitsTablet(page);
+        await screenshot(page, 'admin-users');
     });
 
     it('lists, filters and verifies the audit trail', async () => {
@@ -179,8 +103,8 @@ describe('administration pages', () => {
         await page.click('[data-test=audit-verify]');
         await page.waitForSelector('[data-test=audit-verification]');
         assert.match(await page.innerText('[data-test=audit-verification]'), /is intact/);
-        await assertFitsTablet();
-        await screenshot('admin-audit');
+        await assertFitsTablet(page);
+        await screenshot(page, 'admin-audit');
     });
 
     it('raised no script error', () => {

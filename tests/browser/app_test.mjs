@@ -7,30 +7,13 @@
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/app_test.mjs
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = process.env.CALLAB_BINARY ?? join(root, 'build/bin/callab');
-const frontendDir = process.env.CALLAB_FRONTEND_DIR ?? join(root, 'ui-web/frontend');
-const outputDir = process.env.CALLAB_TEST_OUTPUT ?? join(root, 'build/test-output/browser');
-const { chromium } = createRequire(join(frontendDir, 'package.json'))('playwright-core');
+import { assertFitsTablet as assertFitsWidth, binary, chromium, launchOptions, scratchSpace, screenshot, signIn as signInAs, tablet, watchConsole } from './support.mjs';
 
-const tablet = { width: 1024, height: 768 };
-const chromiumArgs = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-];
-
-const scratch = mkdtempSync(join(tmpdir(), 'callab-browser-'));
+const { scratch } = scratchSpace('browser');
 let demo;
 let base;
 let technician; // { username, password } as the demo printed them
@@ -68,13 +51,7 @@ function startDemo() {
 
 /** A fresh browser profile (its own --user-data-dir) whose language is `locale`. */
 async function openBrowser(locale) {
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: chromiumArgs,
-        viewport: tablet,
-        locale,
-    });
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), launchOptions({ locale }));
     contexts.push(context);
     context.on('page', watch);
     for (const page of context.pages()) {
@@ -84,24 +61,14 @@ async function openBrowser(locale) {
 }
 
 function watch(page) {
-    page.on('console', (message) => {
-        // The failed requests expected: the missing job's the tests ask for, and the app's
-        // question who is signed in, answered 401 before the sign-in.
-        const url = message.location().url;
-        const expected = url.endsWith('/api/jobs/999') || url.endsWith('/api/session');
-        if (message.type() === 'error' && !expected) {
-            problems.push(`${page.url()}: ${message.text()} (${message.location().url})`);
-        }
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    // The failed requests expected: the missing job's the tests ask for, and the app's
+    // question who is signed in, answered 401 before the sign-in.
+    watchConsole(page, problems, (url) => url.endsWith('/api/jobs/999') || url.endsWith('/api/session'));
 }
 
 /** Signs the technician in on the sign-in page the app opens. */
 async function signIn(on) {
-    await on.waitForSelector('[data-test=login-page]');
-    await on.fill('input[data-test=login-username]', technician.username);
-    await on.fill('input[data-test=login-password]', technician.password);
-    await on.click('[data-test=login-submit]');
+    await signInAs(on, technician.username, technician.password);
     await on.locator('[data-test=signed-in-user]').waitFor();
 }
 
@@ -109,10 +76,6 @@ async function api(path) {
     const response = await fetch(base + path, { headers: { Cookie: cookie } });
     assert.equal(response.status, 200, path);
     return response.json();
-}
-
-async function screenshot(page, name) {
-    await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
 }
 
 async function text(page, selector) {
@@ -139,11 +102,7 @@ function significantDigits(digits) {
 
 /** The page fits a 1024×768 tablet: nothing wider than the screen, the menu in view. */
 async function assertFitsTablet(page) {
-    const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-    }));
-    assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
+    await assertFitsWidth(page);
     for (const selector of ['[data-test=nav-dashboard]', '[data-test=nav-jobs]', '[data-test=language-switch]']) {
         const box = await page.locator(selector).boundingBox();
         assert.ok(box, `${selector} is not shown`);
@@ -157,7 +116,6 @@ describe('browser app', () => {
     let job;
 
     before(async () => {
-        mkdirSync(outputDir, { recursive: true });
         base = await startDemo();
         const session = await fetch(base + '/api/session', {
             method: 'POST',

@@ -9,24 +9,28 @@
 //   CALLAB_BINARY=build/bin/callab CALLAB_FRONTEND_DIR=ui-web/frontend \
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/bookings_test.mjs
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = process.env.CALLAB_BINARY ?? join(root, 'build/bin/callab');
-const frontendDir = process.env.CALLAB_FRONTEND_DIR ?? join(root, 'ui-web/frontend');
-const outputDir = process.env.CALLAB_TEST_OUTPUT ?? join(root, 'build/test-output/browser');
-const { chromium } = createRequire(join(frontendDir, 'package.json'))('playwright-core');
+import {
+    addUsers,
+    apiClient,
+    assertFitsTablet,
+    callab,
+    chromium,
+    dragOnCalendar,
+    launchOptions,
+    pageApi,
+    scratchSpace,
+    screenshot,
+    signIn,
+    startServer,
+    watchConsole,
+} from './support.mjs';
 
-const tablet = { width: 1024, height: 768 };
 const password = 'bookings browser test';
-const scratch = mkdtempSync(join(tmpdir(), 'callab-bookings-'));
-const database = `sqlite:${join(scratch, 'callab.db')}`;
+const { scratch, database } = scratchSpace('bookings');
 const problems = [];
 
 // Lab time: UTC + offsetHours, with 08:xx in the lab now (the first slot booked, 10:00, more than an hour ahead).
@@ -49,124 +53,31 @@ let page;
 let equipmentId;
 let takenId;
 
-function callab(args, input) {
-    const result = spawnSync(binary, [...args, '--db', database], { input, encoding: 'utf8' });
-    assert.equal(result.status, 0, `callab ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-}
-
-function startServer() {
-    return new Promise((resolvePromise, reject) => {
-        server = spawn(binary, ['serve', '--db', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let output = '';
-        let errors = '';
-        const timer = setTimeout(() => reject(new Error(`callab serve did not start: ${errors}`)), 30000);
-        server.stdout.on('data', (chunk) => {
-            output += chunk;
-            const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-            if (match) {
-                clearTimeout(timer);
-                resolvePromise(match[1]);
-            }
-        });
-        server.stderr.on('data', (chunk) => (errors += chunk));
-        server.on('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`callab serve exited with ${code}: ${errors}`));
-        });
-    });
-}
-
-/** A signed-in API client for the set-up (the manager's equipment and booking). */
-async function apiClient(username) {
-    const session = await fetch(`${base}/api/session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-    });
-    assert.equal(session.status, 200);
-    const cookie = session.headers.get('set-cookie').split(';')[0];
-    const { csrf_token: csrf } = await session.json();
-    return async (method, path, body) => {
-        const response = await fetch(`${base}${path}`, {
-            method,
-            headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json() };
-    };
-}
-
 /** The API as the browser's signed-in user sees it. */
-function browserGet(path) {
-    return page.evaluate(async (p) => (await fetch(p)).json(), path);
-}
-
-async function screenshot(name) {
-    await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
-}
-
-async function assertFitsTablet() {
-    const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-    }));
-    assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
+async function browserGet(path) {
+    return (await pageApi(page, 'GET', path)).json;
 }
 
 /**
  * Drags in today's lane from the row of `from` to the row of `to` ("HH:MM"), with the mouse or
  * (`touch`) with a finger on a touch screen.
  */
-async function drag(from, to, touch = false) {
-    // A dialog still closing would take the pointer.
-    await page.waitForFunction(() => [...document.querySelectorAll('.el-overlay')].every((o) => getComputedStyle(o).display === 'none'));
-    const lane = page.locator(`[data-test=calendar-lane][data-equipment="${equipmentId}"][data-day="${today}"]`);
-    const grid = page.locator('[data-test=week-calendar]');
-    const firstMinute = Number(await grid.getAttribute('data-from-minutes'));
-    const rowHeight = Number(await grid.getAttribute('data-row-height'));
-    const row = (text) => {
-        const [h, m] = text.split(':').map(Number);
-        return (h * 60 + m - firstMinute) / 30;
-    };
-    // Bring the rows into view, then point at the middle of each.
-    await page.evaluate(
-        ([selector, offset]) => {
-            const top = document.querySelector(selector).getBoundingClientRect().top + window.scrollY;
-            window.scrollTo(0, top + offset - 200);
-        },
-        [`[data-test=calendar-lane][data-equipment="${equipmentId}"][data-day="${today}"]`, row(from) * rowHeight],
-    );
-    const box = await lane.boundingBox();
-    const x = box.x + box.width / 2;
-    const y0 = box.y + (row(from) + 0.5) * rowHeight;
-    const y1 = box.y + (row(to) + 0.5) * rowHeight;
-    if (touch) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-        for (let step = 1; step <= 4; ++step) {
-            await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * step) / 4 }] });
-        }
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
-        await cdp.detach();
-    } else {
-        await page.mouse.move(x, y0);
-        await page.mouse.down();
-        await page.mouse.move(x, y1, { steps: 4 });
-        await page.mouse.up();
-    }
-    await page.waitForSelector('[data-test=booking-dialog] [data-test=booking-purpose]', { state: 'visible' });
+function drag(from, to, touch = false) {
+    return dragOnCalendar(page, { equipmentId, day: today, from, to, touch });
 }
 
 describe('bookings calendar', () => {
     before(async () => {
-        mkdirSync(outputDir, { recursive: true });
-        callab(['user', 'add', '--username', 'li.wei', '--role', 'technician', '--display-name', 'Li Wei', '--password-stdin'], `${password}\n`);
-        callab(['user', 'add', '--username', 'wang.fang', '--role', 'manager', '--display-name', 'Wang Fang', '--password-stdin'], `${password}\n`);
-        base = await startServer();
-        const manager = await apiClient('wang.fang');
+        addUsers(database, password, [
+            ['li.wei', 'technician', 'Li Wei'],
+            ['wang.fang', 'manager', 'Wang Fang'],
+        ]);
+        const enterprises = join(scratch, 'enterprises.csv');
+        writeFileSync(enterprises, 'name,credit_code,region,size\nA Co.,91350100M000100Y43,Henan/Zhengzhou,small\n');
+        callab(database, ['import', 'enterprises', enterprises]);
+        callab(database, ['user', 'add', '--username', 'client', '--role', 'enterprise_user', '--enterprise', '1', '--password-stdin'], `${password}\n`);
+        ({ server, base } = await startServer(database));
+        const manager = await apiClient(base, 'wang.fang', password);
         const equipment = await manager('POST', '/api/equipment', {
             name: 'Blackbody BB-1',
             approval_required: false,
@@ -176,36 +87,22 @@ describe('bookings calendar', () => {
             bookable_to: '20:00',
             utc_offset_minutes: offsetHours * 60,
         });
-        assert.equal(equipment.status, 201, JSON.stringify(equipment.body));
-        equipmentId = equipment.body.id;
+        assert.equal(equipment.status, 201, equipment.text);
+        equipmentId = equipment.json.id;
         const taken = await manager('POST', '/api/bookings', {
             equipment_id: equipmentId,
             start: at(12),
             end: at(13),
             purpose: 'Blackbody uniformity check',
         });
-        assert.equal(taken.status, 201, JSON.stringify(taken.body));
-        takenId = taken.body.id;
+        assert.equal(taken.status, 201, taken.text);
+        takenId = taken.json.id;
 
-        context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), {
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-            viewport: tablet,
-            locale: 'en-US',
-            timezoneId,
-        });
+        context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), launchOptions({ timezoneId }));
         page = context.pages()[0] ?? (await context.newPage());
-        page.on('console', (message) => {
-            // Expected: nobody is signed in before the sign-in (GET /api/session → 401), and
-            // the booking over the taken slot (POST /api/bookings → 409).
-            const url = message.location().url;
-            const expected = url.endsWith('/api/session') || (url.endsWith('/api/bookings') && message.text().includes('409'));
-            if (message.type() === 'error' && !expected) {
-                problems.push(`${page.url()}: ${message.text()} (${url})`);
-            }
-        });
-        page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+        // Expected: nobody is signed in before the sign-in (GET /api/session → 401), and the
+        // booking over the taken slot (POST /api/bookings → 409).
+        watchConsole(page, problems, (url, text) => url.endsWith('/api/session') || (url.endsWith('/api/bookings') && text.includes('409')));
     });
 
     after(async () => {
@@ -216,10 +113,7 @@ describe('bookings calendar', () => {
 
     it('shows the week with the bookings and the blocked time of the equipment', async () => {
         await page.goto(`${base}/bookings`);
-        await page.waitForSelector('[data-test=login-page]');
-        await page.fill('input[data-test=login-username]', 'li.wei');
-        await page.fill('input[data-test=login-password]', password);
-        await page.click('[data-test=login-submit]');
+        await signIn(page, 'li.wei', password);
         await page.waitForSelector('[data-test=bookings-page] [data-test=week-calendar]');
         assert.ok(await page.locator('[data-test=nav-bookings]').isVisible());
         const taken = page.locator(`[data-test=calendar-booking][data-booking-id="${takenId}"]`);
@@ -232,8 +126,8 @@ describe('bookings calendar', () => {
         }
         const feed = await page.inputValue(`input[data-test=feed-equipment-${equipmentId}]`);
         assert.equal(feed, `${base}/api/equipment/${equipmentId}/calendar.ics`);
-        await assertFitsTablet();
-        await screenshot('bookings-calendar');
+        await assertFitsTablet(page);
+        await screenshot(page, 'bookings-calendar');
         // The next week and back.
         const label = await page.innerText('[data-test=week-label]');
         await page.click('[data-test=week-next]');
@@ -268,8 +162,8 @@ describe('bookings calendar', () => {
         assert.match(await page.innerText('[data-test=booking-conflict]'), new RegExp(`Booking ${takenId} holds`));
         const highlighted = page.locator('[data-test=calendar-booking][data-highlighted=true]');
         assert.equal(await highlighted.getAttribute('data-booking-id'), String(takenId));
-        await assertFitsTablet();
-        await screenshot('bookings-conflict');
+        await assertFitsTablet(page);
+        await screenshot(page, 'bookings-conflict');
     });
 
     it('books by dragging a finger on a touch screen', async () => {
@@ -299,23 +193,23 @@ describe('bookings calendar', () => {
         assert.equal(listed.items[0].status, 'returned');
         assert.equal(listed.items[0].condition_out, 'Cavity clean, seal intact');
         assert.equal(listed.items[0].condition_in, 'Returned clean; cover scratched');
-        await screenshot('bookings-returned');
+        await screenshot(page, 'bookings-returned');
         await page.keyboard.press('Escape');
 
         await page.click('[data-test=my-bookings-link]');
         await page.waitForSelector('[data-test=my-bookings-page] [data-test=my-bookings-table]');
         assert.equal(await page.innerText(`[data-test=my-booking-status-${listed.items[0].id}]`), 'Returned');
         assert.equal(await page.inputValue('input[data-test=feed-mine]'), `${base}/api/users/me/calendar.ics`);
-        await assertFitsTablet();
-        await screenshot('bookings-mine');
+        await assertFitsTablet(page);
+        await screenshot(page, 'bookings-mine');
     });
 
     it('lists the equipment and shows one with its hours, buffer, usage and bookings', async () => {
         await page.click('[data-test=nav-equipment]');
         await page.waitForSelector('[data-test=equipment-list-page] [data-test=equipment-table]');
         assert.match(await page.innerText('[data-test=equipment-total]'), /^1 piece$/);
-        await assertFitsTablet();
-        await screenshot('bookings-equipment-list');
+        await assertFitsTablet(page);
+        await screenshot(page, 'bookings-equipment-list');
         await page.click(`[data-test=equipment-link-${equipmentId}]`);
         await page.waitForSelector('[data-test=equipment-page] [data-test=equipment-facts]');
         assert.equal(await page.innerText('[data-test=equipment-hours]'), '07:00–20:00');
@@ -324,8 +218,8 @@ describe('bookings calendar', () => {
         assert.equal(await page.innerText('[data-test=equipment-usage]'), `${detail.usage_hours.toFixed(1)} h`);
         await page.waitForSelector(`[data-test=equipment-upcoming] >> text=Blackbody uniformity check`);
         assert.equal(await page.inputValue('input[data-test=feed-equipment]'), `${base}/api/equipment/${equipmentId}/calendar.ics`);
-        await assertFitsTablet();
-        await screenshot('bookings-equipment');
+        await assertFitsTablet(page);
+        await screenshot(page, 'bookings-equipment');
     });
 
     it('shows today’s bookings on the dashboard', async () => {
@@ -338,8 +232,29 @@ describe('bookings calendar', () => {
         assert.match(rows[2], /^15:00–17:00\s+Blackbody BB-1 · Touch booking\s+Approved$/);
         await page.waitForSelector('[data-test=card-recall] .el-empty');
         await page.waitForSelector('[data-test=card-certificates] .el-empty');
-        await assertFitsTablet();
-        await screenshot('bookings-dashboard');
+        await assertFitsTablet(page);
+        await screenshot(page, 'bookings-dashboard');
+        assert.deepEqual(problems, []);
+    });
+
+    it('shows an enterprise user when the equipment is taken, without whose booking or why', async () => {
+        const client = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'client-')), launchOptions({ timezoneId }));
+        try {
+            const view = client.pages()[0] ?? (await client.newPage());
+            watchConsole(view, problems, (url) => url.endsWith('/api/session'), 'client');
+            await view.goto(`${base}/bookings?equipment=${equipmentId}`);
+            await signIn(view, 'client', password);
+            const taken = view.locator(`[data-test=calendar-booking][data-booking-id="${takenId}"]`);
+            await taken.waitFor();
+            assert.equal(await taken.getAttribute('data-busy'), 'true');
+            assert.equal((await taken.innerText()).trim(), 'Taken');
+            // The technician's bookings of the day are shown as taken time too.
+            assert.equal(await view.locator('[data-test=calendar-booking][data-busy=true]').count(), 3);
+            assert.equal(await view.locator('[data-test=calendar-booking]', { hasText: 'uniformity' }).count(), 0);
+            await screenshot(view, 'bookings-enterprise-user');
+        } finally {
+            await client.close();
+        }
         assert.deepEqual(problems, []);
     });
 });

@@ -1,37 +1,42 @@
-// The lab's whole day in chromium against `callab serve --simulated-bench`: a technician signs
-// in, registers an enterprise and an instrument and opens an IR thermometer job with the job
-// wizard, runs it on the server's simulated bench (the blackbody read as the reference, the
-// thermometer's readings typed, one of them in a wrong unit first), a reviewer reviews it, a
-// signatory approves and issues it; the certificate's PDF and DCC are downloaded and checked
-// against their recorded SHA-256, the verification page shows it valid; equipment is booked
-// and the same slot again is a conflict; the language is switched. A screenshot of every page
-// visited goes to the test output directory (calibration-*.png).
-//
-// The certificate steps use POST /api/jobs/{id}/issue, /api/certificates/{number}.pdf|.xml
-// and the public /verify/{number} page.
+// The lab's whole day in chromium against `callab serve --simulated-bench`, every step on the
+// pages as the user whose role it is: a technician signs in, registers an enterprise and an
+// instrument and opens an IR thermometer job with the job wizard, runs it on the server's
+// simulated bench (the blackbody read as the reference, the thermometer's readings typed, one
+// of them in a wrong unit first) and sees the result per test point; a reviewer accepts it in
+// the review queue; a signatory approves it and issues the certificate in the approval queue;
+// the certificate page's PDF and DCC links download the files whose SHA-256 the page shows, and
+// its verification link shows the certificate valid; the technician books equipment by
+// dragging on the calendar's week view and the manager's drag onto the same slot shows the
+// conflict; the language is switched. A screenshot of every page visited goes to the test
+// output directory (calibration-*.png).
 //
 //   CALLAB_BINARY=build/bin/callab CALLAB_FRONTEND_DIR=ui-web/frontend \
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/calibration_e2e_test.mjs
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = process.env.CALLAB_BINARY ?? join(root, 'build/bin/callab');
-const frontendDir = process.env.CALLAB_FRONTEND_DIR ?? join(root, 'ui-web/frontend');
-const outputDir = process.env.CALLAB_TEST_OUTPUT ?? join(root, 'build/test-output/browser');
-const { chromium } = createRequire(join(frontendDir, 'package.json'))('playwright-core');
+import {
+    addUsers,
+    apiClient,
+    assertFitsTablet,
+    callab,
+    chromium,
+    chromiumArgs,
+    creditCode,
+    dragOnCalendar,
+    pageApi as api,
+    scratchSpace,
+    screenshot,
+    signIn,
+    startServer,
+    tablet,
+    watchConsole,
+} from './support.mjs';
 
-const tablet = { width: 1024, height: 768 };
 const password = 'calibration e2e test';
-const scratch = mkdtempSync(join(tmpdir(), 'callab-e2e-'));
-const database = `sqlite:${join(scratch, 'callab.db')}`;
+const { scratch, database } = scratchSpace('e2e');
 const problems = [];
 const pages = {};
 let server;
@@ -39,6 +44,7 @@ let base;
 let browser;
 let jobId;
 let certificate;
+let equipmentId;
 
 // Failed requests the scenario provokes on purpose; chromium logs each as a console error.
 const provoked = [
@@ -47,131 +53,65 @@ const provoked = [
     /\/api\/bookings$/, // the second booking of the same slot (409)
 ];
 
-function callab(args, input) {
-    const result = spawnSync(binary, [...args, '--db', database], { input, encoding: 'utf8' });
-    assert.equal(result.status, 0, `callab ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-}
-
-function startServer() {
-    return new Promise((resolvePromise, reject) => {
-        server = spawn(
-            binary,
-            ['serve', '--db', database, '--port', '0', '--simulated-bench', '--reading-interval-ms', '10'],
-            { stdio: ['ignore', 'pipe', 'pipe'] },
-        );
-        let output = '';
-        let errors = '';
-        const timer = setTimeout(() => reject(new Error(`callab serve did not start: ${errors}`)), 30000);
-        server.stdout.on('data', (chunk) => {
-            output += chunk;
-            const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-            if (match) {
-                clearTimeout(timer);
-                resolvePromise(match[1]);
-            }
-        });
-        server.stderr.on('data', (chunk) => (errors += chunk));
-        server.on('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`callab serve exited with ${code}: ${errors}`));
-        });
-    });
-}
-
 /** A page of its own browser context, signed in as `username`. */
 async function signedIn(username) {
     const context = await browser.newContext({ viewport: tablet, locale: 'en-US' });
     const page = await context.newPage();
-    page.on('console', (message) => {
-        const url = message.location().url;
-        if (message.type() === 'error' && !provoked.some((pattern) => pattern.test(url))) {
-            problems.push(`${username} ${page.url()}: ${message.text()} (${url})`);
-        }
-    });
-    page.on('pageerror', (error) => problems.push(`${username} ${page.url()}: ${error.message}`));
+    watchConsole(page, problems, (url) => provoked.some((pattern) => pattern.test(url)), username);
     await page.goto(`${base}/login`);
-    await page.waitForSelector('[data-test=login-page]');
-    await page.fill('input[data-test=login-username]', username);
-    await page.fill('input[data-test=login-password]', password);
-    await page.click('[data-test=login-submit]');
+    await signIn(page, username, password);
     await page.waitForSelector('[data-test=signed-in-user]');
     pages[username] = page;
     return page;
 }
 
-async function screenshot(page, name) {
-    await page.screenshot({ path: join(outputDir, `calibration-${name}.png`), fullPage: true });
-}
-
-async function assertFitsTablet(page) {
-    const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-    }));
-    assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
-}
-
-/** A request from the page with its session and CSRF token, as the app sends it. */
-function api(page, method, path, body) {
-    return page.evaluate(
-        async ({ method, path, body }) => {
-            const session = await (await fetch('/api/session')).json();
-            const reply = await fetch(path, {
-                method,
-                headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-                body: body === undefined ? undefined : JSON.stringify(body),
-            });
-            const text = await reply.text();
-            let json = null;
-            try {
-                json = JSON.parse(text);
-            } catch {
-                // a file, not JSON
-            }
-            return { status: reply.status, json };
-        },
-        { method, path, body },
-    );
-}
-
-/** A valid unified social credit code (GB 32100-2015) from 17 characters. */
-function creditCode(first17) {
-    const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-    let sum = 0;
-    let weight = 1;
-    for (const c of first17) {
-        sum += chars.indexOf(c) * weight;
-        weight = (weight * 3) % 31;
-    }
-    const check = 31 - (sum % 31);
-    return first17 + chars[check === 31 ? 0 : check];
+function shot(page, name) {
+    return screenshot(page, `calibration-${name}`);
 }
 
 async function check(page, groupTest, labelText) {
     await page.locator(`[data-test=${groupTest}] .el-checkbox`, { hasText: labelText }).first().click();
 }
 
+/** The number of decimals a figure is shown with. */
+function decimalsOf(shown) {
+    return shown.split('.')[1]?.length ?? 0;
+}
+
+/** Drags on the bookings calendar next week's Monday of the shared equipment. */
+async function dragNextMonday(page, from, to) {
+    await page.goto(`${base}/bookings?equipment=${equipmentId}`);
+    await page.waitForSelector('[data-test=bookings-page] [data-test=week-calendar]');
+    const label = await page.innerText('[data-test=week-label]');
+    await page.click('[data-test=week-next]');
+    await page.waitForFunction((old) => document.querySelector('[data-test=week-label]').textContent !== old, label);
+    await dragOnCalendar(page, { equipmentId, day: 0, from, to });
+}
+
 describe('a calibration from the job wizard to the certificate', () => {
     before(async () => {
-        mkdirSync(outputDir, { recursive: true });
-        for (const [username, role] of [
+        addUsers(database, password, [
             ['li.wei', 'technician'],
             ['wang.fang', 'reviewer'],
             ['zhao.min', 'signatory'],
             ['chen.gang', 'manager'],
-        ]) {
-            callab(['user', 'add', '--username', username, '--role', role, '--display-name', username, '--password-stdin'], `${password}\n`);
-        }
+        ]);
         // `callab run` authorises li.wei for IRT-FOREHEAD, stores the built-in procedures and
         // the bench's blackbody standard with its certificate, and runs a first job.
-        callab(['run', '--technician', 'li.wei', '--interval-ms', '0']);
-        base = await startServer();
-        browser = await chromium.launch({
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+        callab(database, ['run', '--technician', 'li.wei', '--interval-ms', '0']);
+        ({ server, base } = await startServer(database, ['--simulated-bench', '--reading-interval-ms', '10']));
+        // The shared equipment booked on the calendar, bookable around the clock in UTC.
+        const manager = await apiClient(base, 'chen.gang', password);
+        const equipment = await manager('POST', '/api/equipment', {
+            name: 'Blackbody source (shared)',
+            bookable_days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+            bookable_from: '00:00',
+            bookable_to: '24:00',
+            utc_offset_minutes: 0,
         });
+        assert.equal(equipment.status, 201, equipment.text);
+        equipmentId = equipment.json.id;
+        browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
     });
 
     after(async () => {
@@ -184,7 +124,7 @@ describe('a calibration from the job wizard to the certificate', () => {
         const page = await signedIn('li.wei');
         await page.goto(`${base}/jobs`);
         await page.waitForSelector('[data-test=new-job]');
-        await screenshot(page, 'jobs');
+        await shot(page, 'jobs');
         await page.click('[data-test=new-job]');
         await page.waitForSelector('[data-test=job-wizard]');
 
@@ -197,7 +137,7 @@ describe('a calibration from the job wizard to the certificate', () => {
         await page.fill('input[data-test=enterprise-region]', 'Henan/Zhengzhou');
         await page.click('[data-test=enterprise-submit]');
         await page.waitForSelector('[data-test=enterprise-dialog]', { state: 'hidden' });
-        await screenshot(page, 'wizard-enterprise');
+        await shot(page, 'wizard-enterprise');
         await page.click('[data-test=wizard-next]');
 
         await page.click('[data-test=wizard-register-instrument]');
@@ -206,14 +146,14 @@ describe('a calibration from the job wizard to the certificate', () => {
         await page.fill('input[data-test=instrument-model]', 'YHW-2');
         await page.click('[data-test=instrument-submit]');
         await page.waitForSelector('[data-test=instrument-dialog]', { state: 'hidden' });
-        await screenshot(page, 'wizard-instrument');
+        await shot(page, 'wizard-instrument');
         await page.click('[data-test=wizard-next]');
 
         // Only the procedures of the instrument's kind are offered: IRT-FOREHEAD, chosen.
         await page.waitForSelector('[data-test=wizard-procedure] .el-radio');
         assert.equal(await page.locator('[data-test=wizard-procedure] .el-radio').count(), 1);
         assert.match(await page.innerText('[data-test=wizard-procedure]'), /IRT-FOREHEAD/);
-        await screenshot(page, 'wizard-procedure');
+        await shot(page, 'wizard-procedure');
         await page.click('[data-test=wizard-next]');
 
         // Every test point needs a standard: the message names the first one missing.
@@ -225,15 +165,15 @@ describe('a calibration from the job wizard to the certificate', () => {
             const checked = page.locator(`[data-test=wizard-standards-${point}] .el-checkbox.is-checked`);
             assert.match(await checked.innerText(), /Blackbody/);
         }
-        await screenshot(page, 'wizard-standards');
+        await shot(page, 'wizard-standards');
         await page.click('[data-test=wizard-next]');
 
         await page.click('[data-test=wizard-funding] .el-radio:first-child');
-        await screenshot(page, 'wizard-funding');
+        await shot(page, 'wizard-funding');
         await page.click('[data-test=wizard-next]');
         assert.match(await page.inputValue('input[data-test=wizard-title]'), /YW2100457/);
         await assertFitsTablet(page);
-        await screenshot(page, 'wizard-create');
+        await shot(page, 'wizard-create');
         await page.click('[data-test=wizard-create]');
         await page.waitForSelector('[data-test=run-panel]');
         jobId = Number(/\/jobs\/(\d+)$/.exec(new URL(page.url()).pathname)[1]);
@@ -263,14 +203,14 @@ describe('a calibration from the job wizard to the certificate', () => {
                     { timeout: 20000 },
                 );
                 if (first) {
-                    await screenshot(page, 'run-awaiting');
+                    await shot(page, 'run-awaiting');
                     await page.fill('[data-test=manual-unit] input', 'K');
                     await page.fill('[data-test=manual-value] input', String(value + 273.15));
                     await page.click('[data-test=manual-submit]');
                     const error = page.locator('[data-test=manual-unit] .el-form-item__error');
                     await error.waitFor();
                     assert.match(await error.innerText(), /^unit: /);
-                    await screenshot(page, 'run-wrong-unit');
+                    await shot(page, 'run-wrong-unit');
                     await page.fill('[data-test=manual-unit] input', 'degC');
                     first = false;
                 }
@@ -318,89 +258,135 @@ describe('a calibration from the job wizard to the certificate', () => {
         assert.ok(await page.locator('[data-test=error-chart] canvas').count());
         assert.ok(await page.locator('[data-test=point-budget-chart] canvas').count());
         assert.ok(await page.locator('[data-test=budget-table]').first().isVisible());
+        // The result card: one row per test point from the run's point results, each rounded
+        // to its own U, not an average over the readings of all points.
+        const card = page.locator('[data-test=result] [data-test=point-results]');
+        const shownErrors = await card.locator('[data-test=point-result-error]').allInnerTexts();
+        const shownU = await card.locator('[data-test=point-result-U]').allInnerTexts();
+        const shownMeans = await card.locator('[data-test=point-result-indication]').allInnerTexts();
+        assert.equal(shownErrors.length, 3);
+        for (const [i, point] of job.run.points.entries()) {
+            const decimals = decimalsOf(shownU[i]);
+            assert.equal(Number(shownU[i]), Number(point.U.toPrecision(2)), `U at point ${i + 1}`);
+            assert.equal(decimalsOf(shownErrors[i]), decimals);
+            assert.equal(Number(shownErrors[i]), Number(point.error.toFixed(decimals)), `error at point ${i + 1}`);
+            assert.equal(Number(shownMeans[i]), Number(point.indication_mean.toFixed(decimals)), `mean at point ${i + 1}`);
+        }
+        assert.equal(await page.locator('[data-test=result-statement]').count(), 0);
         await assertFitsTablet(page);
-        await screenshot(page, 'run-measured');
+        await shot(page, 'run-measured');
     });
 
-    it('is reviewed by the reviewer and approved by the signatory', async () => {
+
+    it('is accepted by the reviewer in the review queue', async () => {
         const reviewer = await signedIn('wang.fang');
-        const reviewed = await api(reviewer, 'POST', `/api/jobs/${jobId}/review`);
-        assert.equal(reviewed.status, 200, JSON.stringify(reviewed.json));
-        await reviewer.goto(`${base}/jobs/${jobId}`);
-        await reviewer.waitForFunction(() => document.querySelector('[data-test=job-status]')?.textContent?.trim() === 'Reviewed');
-        await screenshot(reviewer, 'reviewed');
+        await reviewer.click('[data-test=nav-reviews]');
+        await reviewer.waitForSelector(`[data-test=review-accept-${jobId}]`);
+        await assertFitsTablet(reviewer);
+        await shot(reviewer, 'reviews');
+        await reviewer.click(`[data-test=review-accept-${jobId}]`);
+        await reviewer.waitForSelector(`[data-test=review-accept-${jobId}]`, { state: 'detached' });
+        const job = (await api(reviewer, 'GET', `/api/jobs/${jobId}`)).json;
+        assert.equal(job.status, 'reviewed');
+    });
 
+    it('is approved and issued by the signatory in the approval queue', async () => {
         const signatory = await signedIn('zhao.min');
-        const approved = await api(signatory, 'POST', `/api/jobs/${jobId}/approve`);
-        assert.equal(approved.status, 200, JSON.stringify(approved.json));
-        await signatory.goto(`${base}/jobs/${jobId}`);
-        await signatory.waitForFunction(() => document.querySelector('[data-test=job-status]')?.textContent?.trim() === 'Approved');
-        await screenshot(signatory, 'approved');
+        await signatory.click('[data-test=nav-approvals]');
+        await signatory.waitForSelector(`[data-test=reviewed-act-${jobId}]`);
+        await assertFitsTablet(signatory);
+        await shot(signatory, 'approvals');
+        await signatory.click(`[data-test=reviewed-act-${jobId}]`);
+        await signatory.waitForSelector(`[data-test=approved-act-${jobId}]`);
+        await shot(signatory, 'approved');
+        await signatory.click(`[data-test=approved-act-${jobId}]`);
+        await signatory.waitForSelector('[data-test=certificate-page] [data-test=certificate-status]');
+        const number = decodeURIComponent(new URL(signatory.url()).pathname.split('/').pop());
+        certificate = (await api(signatory, 'GET', `/api/certificates/${encodeURIComponent(number)}`)).json;
+        assert.equal(certificate.job_id, jobId);
+        assert.equal(certificate.status, 'valid');
+        assert.equal((await signatory.innerText('[data-test=certificate-status]')).trim(), 'Valid');
+        await assertFitsTablet(signatory);
+        await shot(signatory, 'certificate');
     });
 
-    describe('the certificate', () => {
-        it('is issued by the signatory', async () => {
-            const issued = await api(pages['zhao.min'], 'POST', `/api/jobs/${jobId}/issue`);
-            assert.equal(issued.status, 201, JSON.stringify(issued.json));
-            certificate = issued.json;
-            assert.equal(certificate.job_id, jobId);
-            assert.equal(certificate.status, 'valid');
-            const listed = await api(pages['zhao.min'], 'GET', `/api/certificates?job_id=${jobId}`);
-            assert.equal(listed.status, 200);
-            assert.equal(listed.json.items[0].number, certificate.number);
+    describe('the certificate page', () => {
+        it('downloads the PDF and the DCC through its links', async () => {
+            assert.ok(certificate, 'the certificate was issued in the step before');
+            const page = pages['zhao.min'];
+            assert.equal((await page.innerText('[data-test=certificate-pdf-sha256]')).trim(), certificate.pdf_sha256);
+            // The PDF opens in a tab of its own (not the page's preview frame; the new tab's
+            // first request comes before its frame exists).
+            const inOtherTab = (response) => {
+                try {
+                    return response.frame().page() !== page;
+                } catch {
+                    return true;
+                }
+            };
+            const pdfResponse = page.context().waitForEvent('response', {
+                predicate: (r) => r.url().endsWith(`/${certificate.number}.pdf`) && inOtherTab(r),
+            });
+            const popup = page.waitForEvent('popup');
+            await page.click('[data-test=certificate-pdf-link]');
+            const pdf = await pdfResponse;
+            assert.equal(pdf.status(), 200);
+            assert.match(pdf.headers()['content-type'], /^application\/pdf/);
+            // Chromium's PDF viewer stands in for the file's body in the tab: the file is read
+            // again from the address the tab opened, with the same session.
+            const opened = await popup;
+            assert.equal(new URL(opened.url()).pathname, await page.getAttribute('[data-test=certificate-pdf-link]', 'href'));
+            const pdfBody = await (await page.context().request.get(opened.url())).body();
+            assert.equal(pdfBody.subarray(0, 4).toString(), '%PDF');
+            assert.equal(createHash('sha256').update(pdfBody).digest('hex'), certificate.pdf_sha256);
+            await opened.close();
+            // The DCC is a download.
+            const download = page.waitForEvent('download');
+            await page.click('[data-test=certificate-dcc-link]');
+            const dcc = readFileSync(await (await download).path());
+            const xml = dcc.toString('utf8');
+            assert.match(xml, /^<\?xml/);
+            assert.ok(xml.includes(certificate.number), 'the DCC names the certificate number');
+            assert.equal(createHash('sha256').update(dcc).digest('hex'), certificate.dcc_sha256);
         });
 
-        it('downloads as PDF and DCC whose SHA-256 are the recorded ones', async () => {
+        it('opens the verification page, which shows the certificate valid', async () => {
             assert.ok(certificate, 'the certificate was issued in the step before');
-            const request = pages['zhao.min'].context().request;
-            for (const [extension, hash, type, start] of [
-                ['pdf', certificate.pdf_sha256, /application\/pdf/, '%PDF'],
-                ['xml', certificate.dcc_sha256, /xml/, '<?xml'],
-            ]) {
-                const reply = await request.get(`${base}/api/certificates/${certificate.number}.${extension}`);
-                assert.equal(reply.status(), 200, extension);
-                assert.match(reply.headers()['content-type'], type);
-                const body = await reply.body();
-                assert.equal(body.subarray(0, start.length).toString(), start);
-                assert.equal(createHash('sha256').update(body).digest('hex'), hash, extension);
-            }
-        });
-
-        it('shows valid on the verification page, without signing in', async () => {
-            assert.ok(certificate, 'the certificate was issued in the step before');
-            const context = await browser.newContext({ viewport: tablet, locale: 'en-US' });
-            const page = await context.newPage();
-            await page.goto(`${base}/verify/${certificate.number}`);
-            await page.waitForFunction((number) => document.body.innerText.includes(number), certificate.number);
-            assert.match(await page.innerText('body'), /valid/i);
-            await screenshot(page, 'verify');
-            await context.close();
+            const page = pages['zhao.min'];
+            await page.click('[data-test=certificate-verification-link]');
+            await page.waitForSelector('[data-test=verification-status]');
+            assert.equal((await page.innerText('[data-test=verification-status]')).trim(), 'Valid');
+            assert.ok((await page.innerText('[data-test=verification-result]')).includes(certificate.number));
+            await shot(page, 'verification');
         });
     });
 
-    it('books shared equipment and hits a conflict on the same slot', async () => {
-        const manager = await signedIn('chen.gang');
-        const equipment = await api(manager, 'POST', '/api/equipment', {
-            name: 'Blackbody source (shared)',
-            bookable_days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
-            bookable_from: '00:00',
-            bookable_to: '24:00',
-            utc_offset_minutes: 0,
-        });
-        assert.equal(equipment.status, 201, JSON.stringify(equipment.json));
-        const slot = {
-            equipment_id: equipment.json.id,
-            start: `${new Date().getUTCFullYear() + 1}-03-02T09:00:00Z`,
-            end: `${new Date().getUTCFullYear() + 1}-03-02T10:00:00Z`,
-            purpose: 'IR thermometer calibrations',
-        };
+    it('books equipment by dragging on the calendar, and a drag onto the taken slot shows the conflict', async () => {
         const technician = pages['li.wei'];
-        const booked = await api(technician, 'POST', '/api/bookings', slot);
-        assert.equal(booked.status, 201, JSON.stringify(booked.json));
-        const again = await api(manager, 'POST', '/api/bookings', slot);
-        assert.equal(again.status, 409);
-        assert.equal(again.json.error, 'conflict');
-        assert.equal(again.json.conflicting_booking.id, booked.json.id);
+        await dragNextMonday(technician, '09:00', '09:30');
+        assert.match(await technician.innerText('[data-test=booking-when]'), /09:00–10:00$/);
+        await technician.fill('input[data-test=booking-purpose]', 'IR thermometer calibrations');
+        const created = technician.waitForResponse((r) => r.url().endsWith('/api/bookings') && r.request().method() === 'POST');
+        await technician.click('[data-test=booking-submit]');
+        const booked = await created;
+        assert.equal(booked.status(), 201);
+        const bookingId = (await booked.json()).id;
+        await technician.locator(`[data-test=calendar-booking][data-booking-id="${bookingId}"]`).waitFor();
+        await assertFitsTablet(technician);
+        await shot(technician, 'bookings');
+
+        const manager = await signedIn('chen.gang');
+        await dragNextMonday(manager, '08:30', '09:00');
+        assert.match(await manager.innerText('[data-test=booking-when]'), /08:30–09:30$/);
+        await manager.fill('input[data-test=booking-purpose]', 'Blackbody uniformity check');
+        const refused = manager.waitForResponse((r) => r.url().endsWith('/api/bookings') && r.request().method() === 'POST');
+        await manager.click('[data-test=booking-submit]');
+        assert.equal((await refused).status(), 409);
+        await manager.waitForSelector('[data-test=booking-conflict]');
+        assert.match(await manager.innerText('[data-test=booking-conflict]'), new RegExp(`Booking ${bookingId} holds`));
+        const highlighted = manager.locator('[data-test=calendar-booking][data-highlighted=true]');
+        assert.equal(await highlighted.getAttribute('data-booking-id'), String(bookingId));
+        await shot(manager, 'booking-conflict');
     });
 
     it('switches the job page to Chinese', async () => {
@@ -410,8 +396,9 @@ describe('a calibration from the job wizard to the certificate', () => {
         await page.click('[data-test=language-zh-CN]');
         await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
         assert.match(await page.innerText('[data-test=run-panel]'), /校准点/);
+        assert.match(await page.innerText('[data-test=point-results]'), /示值误差/);
         await page.waitForFunction(() => document.querySelector('[data-test=job-status]')?.textContent?.trim() === '已出证');
-        await screenshot(page, 'job-zh-CN');
+        await shot(page, 'job-zh-CN');
         await page.click('[data-test=language-en]');
     });
 

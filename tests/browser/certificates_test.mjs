@@ -7,32 +7,28 @@
 //   CALLAB_BINARY=build/bin/callab CALLAB_FRONTEND_DIR=ui-web/frontend \
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/certificates_test.mjs
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = process.env.CALLAB_BINARY ?? join(root, 'build/bin/callab');
-const frontendDir = process.env.CALLAB_FRONTEND_DIR ?? join(root, 'ui-web/frontend');
-const outputDir = process.env.CALLAB_TEST_OUTPUT ?? join(root, 'build/test-output/browser');
-const { chromium } = createRequire(join(frontendDir, 'package.json'))('playwright-core');
+import {
+    addUsers,
+    apiClient,
+    assertFitsTablet,
+    callab,
+    chromium,
+    creditCode,
+    launchOptions,
+    scratchSpace,
+    screenshot,
+    signIn,
+    startServer,
+    watchConsole,
+} from './support.mjs';
 
-const tablet = { width: 1024, height: 768 };
 const password = 'certificates browser test';
-const scratch = mkdtempSync(join(tmpdir(), 'callab-certificates-'));
-const database = `sqlite:${join(scratch, 'callab.db')}`;
-const launchOptions = {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    viewport: tablet,
-    locale: 'en-US',
-};
+const { scratch, database } = scratchSpace('certificates');
 const problems = [];
 let server;
 let base;
@@ -40,67 +36,9 @@ let context;
 let page;
 let job;
 
-function callab(args, input) {
-    const result = spawnSync(binary, [...args, '--db', database], { input, encoding: 'utf8' });
-    assert.equal(result.status, 0, `callab ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-}
-
-function startServer() {
-    return new Promise((resolvePromise, reject) => {
-        const args = ['serve', '--db', database, '--port', '0', '--simulated-bench', '--reading-interval-ms', '0'];
-        server = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        let output = '';
-        let errors = '';
-        const timer = setTimeout(() => reject(new Error(`callab serve did not start: ${errors}`)), 30000);
-        server.stdout.on('data', (chunk) => {
-            output += chunk;
-            const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-            if (match) {
-                clearTimeout(timer);
-                resolvePromise(match[1]);
-            }
-        });
-        server.stderr.on('data', (chunk) => (errors += chunk));
-        server.on('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`callab serve exited with ${code}: ${errors}`));
-        });
-    });
-}
-
 /** A signed-in API client: the session cookie and the CSRF token of `username`. */
-async function apiAs(username) {
-    const signIn = await fetch(`${base}/api/session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-    });
-    assert.equal(signIn.status, 200, `sign-in of ${username}`);
-    const cookie = signIn.headers.getSetCookie()[0].split(';')[0];
-    const { csrf_token: csrf } = await signIn.json();
-    return async (method, path, body) => {
-        const response = await fetch(`${base}${path}`, {
-            method,
-            headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await response.text();
-        return { status: response.status, json: text.startsWith('{') ? JSON.parse(text) : undefined, text };
-    };
-}
-
-/** A valid unified social credit code (GB 32100-2015) from 17 characters. */
-function creditCode(first17) {
-    const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-    let sum = 0;
-    let weight = 1;
-    for (const c of first17) {
-        sum += chars.indexOf(c) * weight;
-        weight = (weight * 3) % 31;
-    }
-    const check = 31 - (sum % 31);
-    return first17 + chars[check === 31 ? 0 : check];
+function apiAs(username) {
+    return apiClient(base, username, password);
 }
 
 /** A job of a registered enterprise and instrument, measured on the simulators and reviewed. */
@@ -152,43 +90,23 @@ async function reviewedJob() {
     return opened.json.id;
 }
 
-async function screenshot(name) {
-    await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
-}
-
-async function assertFitsTablet() {
-    const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-    }));
-    assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
-}
-
 describe('certificates', () => {
     before(async () => {
-        mkdirSync(outputDir, { recursive: true });
         const users = [
             ['zhang.min', 'technician', 'Zhang Min'],
             ['wang.fang', 'reviewer', 'Wang Fang'],
             ['chen.jie', 'signatory', 'Chen Jie'],
         ];
-        for (const [username, role, name] of users) {
-            callab(['user', 'add', '--username', username, '--role', role, '--display-name', name, '--password-stdin'], `${password}\n`);
-        }
+        addUsers(database, password, users);
         // A run on the command line's own simulators stores the built-in procedures (the IR
         // forehead thermometer's is the first) and authorises the technician for it.
-        callab(['run', '--technician', 'zhang.min', '--interval-ms', '0']);
-        base = await startServer();
+        callab(database, ['run', '--technician', 'zhang.min', '--interval-ms', '0']);
+        ({ server, base } = await startServer(database, ['--simulated-bench', '--reading-interval-ms', '0']));
         job = await reviewedJob();
-        context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), launchOptions);
+        context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), launchOptions());
         page = context.pages()[0] ?? (await context.newPage());
-        page.on('console', (message) => {
-            // Expected: nobody is signed in before the sign-in (GET /api/session → 401).
-            if (message.type() === 'error' && !message.location().url.endsWith('/api/session')) {
-                problems.push(`${page.url()}: ${message.text()} (${message.location().url})`);
-            }
-        });
-        page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+        // Expected: nobody is signed in before the sign-in (GET /api/session → 401).
+        watchConsole(page, problems, (url) => url.endsWith('/api/session'));
     });
 
     after(async () => {
@@ -199,16 +117,13 @@ describe('certificates', () => {
 
     it('lets a signatory approve and issue in the approval queue', async () => {
         await page.goto(`${base}/approvals`);
-        await page.waitForSelector('[data-test=login-page]');
-        await page.fill('input[data-test=login-username]', 'chen.jie');
-        await page.fill('input[data-test=login-password]', password);
-        await page.click('[data-test=login-submit]');
+        await signIn(page, 'chen.jie', password);
         await page.waitForSelector(`[data-test=reviewed-act-${job}]`);
         for (const feature of ['reviews', 'approvals', 'certificates']) {
             assert.ok(await page.locator(`[data-test=nav-${feature}]`).isVisible(), feature);
         }
-        await assertFitsTablet();
-        await screenshot('certificates-approvals');
+        await assertFitsTablet(page);
+        await screenshot(page, 'certificates-approvals');
         await page.click(`[data-test=reviewed-act-${job}]`);
         await page.waitForSelector(`[data-test=approved-act-${job}]`);
         await page.click(`[data-test=approved-act-${job}]`);
@@ -228,22 +143,22 @@ describe('certificates', () => {
         const xml = await page.request.get(`${base}${await page.getAttribute('[data-test=certificate-dcc-link]', 'href')}`);
         assert.equal(xml.status(), 200);
         assert.match(xml.headers()['content-type'], /^application\/xml/);
-        await assertFitsTablet();
-        await screenshot('certificates-certificate');
+        await assertFitsTablet(page);
+        await screenshot(page, 'certificates-certificate');
 
         await page.click('[data-test=nav-certificates]');
         await page.waitForSelector(`[data-test="certificate-link-${number}"]`);
         assert.match(await page.innerText('[data-test=certificates-total]'), /^1 certificates$/);
-        await assertFitsTablet();
-        await screenshot('certificates-list');
+        await assertFitsTablet(page);
+        await screenshot(page, 'certificates-list');
         await page.click(`[data-test="certificate-link-${number}"]`);
         await page.click('[data-test=certificate-verification-link]');
         await page.waitForSelector('[data-test=verification-status]');
         assert.equal((await page.innerText('[data-test=verification-status]')).trim(), 'Valid');
-        await screenshot('certificates-verification');
+        await screenshot(page, 'certificates-verification');
 
         // Anyone holding the certificate checks it without signing in.
-        const visitor = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'visitor-')), launchOptions);
+        const visitor = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'visitor-')), launchOptions());
         try {
             const open = visitor.pages()[0] ?? (await visitor.newPage());
             await open.goto(`${base}/verification/${number}`);
@@ -259,8 +174,8 @@ describe('certificates', () => {
     it('shows the review queue to a signatory', async () => {
         await page.click('[data-test=nav-reviews]');
         await page.waitForSelector('[data-test=reviews-page]');
-        await assertFitsTablet();
-        await screenshot('certificates-reviews');
+        await assertFitsTablet(page);
+        await screenshot(page, 'certificates-reviews');
     });
 
     it('raised no script error', () => {

@@ -6,58 +6,20 @@
 //   CALLAB_BINARY=build/bin/callab CALLAB_FRONTEND_DIR=ui-web/frontend \
 //   CALLAB_TEST_OUTPUT=build/test-output/browser node --test tests/browser/service_requests_test.mjs
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = process.env.CALLAB_BINARY ?? join(root, 'build/bin/callab');
-const frontendDir = process.env.CALLAB_FRONTEND_DIR ?? join(root, 'ui-web/frontend');
-const outputDir = process.env.CALLAB_TEST_OUTPUT ?? join(root, 'build/test-output/browser');
-const { chromium } = createRequire(join(frontendDir, 'package.json'))('playwright-core');
+import { callab, chromium, chromiumArgs, scratchSpace, screenshot, signIn as signInAs, startServer, tablet } from './support.mjs';
 
-const scratch = mkdtempSync(join(tmpdir(), 'callab-requests-'));
-const db = `sqlite:${join(scratch, 'callab.db')}`;
+const { scratch, database } = scratchSpace('requests');
 const password = 'correct horse battery';
 let server;
 let base;
 let browser;
 
-function callab(args, input) {
-    return execFileSync(binary, [...args, '--db', db], { cwd: scratch, input, encoding: 'utf8' });
-}
-
-function startServer() {
-    return new Promise((resolvePromise, reject) => {
-        server = spawn(binary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0'], {
-            cwd: scratch,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let output = '';
-        let errors = '';
-        const timer = setTimeout(() => reject(new Error(`callab serve did not start: ${errors}`)), 30000);
-        server.stdout.on('data', (chunk) => {
-            output += chunk;
-            const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-            if (match) {
-                clearTimeout(timer);
-                resolvePromise(match[1]);
-            }
-        });
-        server.stderr.on('data', (chunk) => (errors += chunk));
-        server.on('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`callab serve exited with ${code}: ${errors}`));
-        });
-    });
-}
-
 async function signIn(username) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-GB' });
+    const context = await browser.newContext({ viewport: tablet, locale: 'en-GB' });
     const page = await context.newPage();
     return { context, page, username };
 }
@@ -65,27 +27,19 @@ async function signIn(username) {
 // Opening a page without a session leads to the sign-in page and back to the page after it.
 async function signInOn(page, path, username) {
     await page.goto(base + path);
-    await page.waitForSelector('[data-test=login-page]');
-    await page.fill('input[data-test=login-username]', username);
-    await page.fill('input[data-test=login-password]', password);
-    await page.click('[data-test=login-submit]');
+    await signInAs(page, username, password);
     await page.locator('[data-test="signed-in-as"]').waitFor();
 }
 
 describe('service requests in the browser', () => {
     before(async () => {
-        mkdirSync(outputDir, { recursive: true });
         const csv = join(scratch, 'enterprises.csv');
         writeFileSync(csv, 'name,credit_code,region,size\nA Co.,91350100M000100Y43,Henan/Zhengzhou,small\n');
-        callab(['import', 'enterprises', csv]);
-        callab(['user', 'add', '--username', 'client', '--role', 'enterprise_user', '--enterprise', '1', '--password-stdin'], `${password}\n`);
-        callab(['user', 'add', '--username', 'tech', '--role', 'technician', '--password-stdin'], `${password}\n`);
-        base = await startServer();
-        browser = await chromium.launch({
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-        });
+        callab(database, ['import', 'enterprises', csv]);
+        callab(database, ['user', 'add', '--username', 'client', '--role', 'enterprise_user', '--enterprise', '1', '--password-stdin'], `${password}\n`);
+        callab(database, ['user', 'add', '--username', 'tech', '--role', 'technician', '--password-stdin'], `${password}\n`);
+        ({ server, base } = await startServer(database, ['--host', '127.0.0.1']));
+        browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
     });
 
     after(async () => {
@@ -108,7 +62,7 @@ describe('service requests in the browser', () => {
         const card = client.page.locator('[data-test="request-1"]');
         await card.waitFor();
         assert.equal((await card.locator('[data-test="request-status"]').textContent()).trim(), 'Submitted');
-        await client.page.screenshot({ path: join(outputDir, 'portal.png'), fullPage: true });
+        await screenshot(client.page, 'portal');
 
         const staff = await signIn('tech');
         await signInOn(staff.page, '/requests', 'tech');
@@ -116,7 +70,7 @@ describe('service requests in the browser', () => {
         await queued.waitFor();
         await queued.locator('[data-test="request-accept"]').click();
         await staff.page.locator('[data-test="queue-page"] [data-test="request-1"]').waitFor({ state: 'detached' });
-        await staff.page.screenshot({ path: join(outputDir, 'request-queue.png'), fullPage: true });
+        await screenshot(staff.page, 'request-queue');
 
         await client.page.reload();
         await client.page.locator('[data-test="request-1"]').waitFor();

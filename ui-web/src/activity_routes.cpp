@@ -2,6 +2,7 @@
 
 #include "api_error.hpp"
 #include "json_body.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 #include "signed_api.hpp"
 
@@ -202,8 +203,10 @@ Response ActivityRoutes::add(const Request& request, const SignedIn& who) {
         return problem_response(request, activity.error());
     }
     auto added = services_.activities->add_activity(*activity, who.user.data.username);
-    return added ? json_response(request, http::status::created, activity_to_json(*added))
-                 : rejection_response(request, added.error());
+    return added
+               ? json_response(request, http::status::created, activity_to_json(*added))
+               : rejection_response(
+                     request, with_json_field(added.error(), {{"enterprises", "enterprise_ids"}}));
 }
 
 } // namespace callab::web

@@ -61,10 +61,15 @@ CalendarEvent booking_event(const lab::Booking& booking, const std::string& equi
 }
 
 Response BookingRoutes::list(const Request& request, const SignedIn& who) {
-    auto query =
-        parse_list_query(request, {{}, {"equipment_id", "user_id", "status"}, {"from", "to"}});
+    auto query = parse_list_query(
+        request, {{}, {"equipment_id", "user_id", "status"}, {"from", "to", "busy"}});
     if (!query) {
         return problem_response(request, query.error());
+    }
+    const auto busy_parameter = query->other.find("busy");
+    const bool busy = busy_parameter != query->other.end() && busy_parameter->second == "true";
+    if (busy_parameter != query->other.end() && !busy && busy_parameter->second != "false") {
+        return problem_response(request, invalid("busy", "must be true or false"));
     }
     lab::BookingFilter filter;
     for (const auto& [name, value] : query->filters) {
@@ -86,7 +91,7 @@ Response BookingRoutes::list(const Request& request, const SignedIn& who) {
             filter.user = lab::UserId{*id};
         }
     }
-    if (who.user.data.role == lab::Role::enterprise_user) {
+    if (who.user.data.role == lab::Role::enterprise_user && !busy) {
         if (filter.user && *filter.user != who.user.id) {
             return json_response(request, http::status::ok,
                                  list_body(nlohmann::json::array(), 0, *query));
@@ -103,7 +108,8 @@ Response BookingRoutes::list(const Request& request, const SignedIn& who) {
     const auto page = services_.bookings.find_bookings(filter, query->offset(), query->per_page);
     auto items = nlohmann::json::array();
     for (const auto& booking : page.items) {
-        items.push_back(booking_to_json(booking));
+        items.push_back(lab::BookingService::may_see(booking, who.user) ? booking_to_json(booking)
+                                                                        : busy_block_json(booking));
     }
     return json_response(request, http::status::ok,
                          list_body(std::move(items), page.total, *query));

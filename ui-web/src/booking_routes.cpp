@@ -2,6 +2,7 @@
 
 #include "api_error.hpp"
 #include "json_body.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 
 #include <callab/lab/booking_service.hpp>
@@ -40,6 +41,16 @@ nlohmann::json booking_to_json(const lab::Booking& booking) {
             {"condition_out", booking.condition_out},
             {"condition_in", booking.condition_in},
             {"reason", booking.reason}};
+}
+
+nlohmann::json busy_block_json(const lab::Booking& booking) {
+    return {{"id", booking.id.value()},
+            {"equipment_id", booking.request.equipment.value()},
+            {"start", format_utc(booking.request.start)},
+            {"end", format_utc(booking.request.end)},
+            {"status", lab::enum_name(booking.status, lab::booking_status_names)},
+            {"blocked_until", format_utc(booking.blocked_until)},
+            {"busy", true}};
 }
 
 nlohmann::json BookingRoutes::conflicting(const lab::BookingRequest& wanted,
@@ -122,7 +133,8 @@ Response BookingRoutes::book(const Request& request, const SignedIn& who) {
     if (booked) {
         return json_response(request, http::status::created, booking_to_json(*booked));
     }
-    auto response = rejection_response(request, booked.error());
+    auto response = rejection_response(
+        request, with_json_field(booked.error(), {{"equipment", "equipment_id"}}));
     if (booked.error().code == lab::errc::conflict) {
         auto error = nlohmann::json::parse(response.body());
         error["conflicting_booking"] = conflicting(wanted, who.user);
@@ -156,7 +168,9 @@ Response BookingRoutes::book_series(const Request& request, const SignedIn& who,
         out["booked"].push_back(booking_to_json(booking));
     }
     for (const auto& [occurrence, why] : series.skipped) {
-        auto entry = nlohmann::json::parse(rejection_response(request, why).body());
+        auto entry = nlohmann::json::parse(
+            rejection_response(request, with_json_field(why, {{"equipment", "equipment_id"}}))
+                .body());
         entry["start"] = format_utc(occurrence.start);
         entry["end"] = format_utc(occurrence.end);
         if (why.code == lab::errc::conflict) {

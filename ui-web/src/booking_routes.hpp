@@ -47,6 +47,10 @@ private:
 
 nlohmann::json booking_to_json(const lab::Booking& booking);
 
+/// Another party's booking as an enterprise user sees it in `?busy=true`: when the equipment
+/// is taken, without the purpose or the people.
+nlohmann::json busy_block_json(const lab::Booking& booking);
+
 /// A booking as a calendar event; bookings `viewer` may not see show only that the slot is
 /// taken.
 CalendarEvent booking_event(const lab::Booking& booking, const std::string& equipment_name,

@@ -2,6 +2,7 @@
 
 #include "api_error.hpp"
 #include "enterprise_routes.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 #include "record_json.hpp"
 
@@ -83,7 +84,8 @@ Response InstrumentRoutes::add(const Request& request, const SignedIn& who) {
                          "enterprise_id");
     }
     if (auto valid = lab::validate_instrument(*wanted); !valid) {
-        return rejection_response(request, valid.error());
+        return rejection_response(request,
+                                  with_json_field(valid.error(), {{"range", "range_high"}}));
     }
     const std::vector<lab::NewInstrument> batch{*wanted};
     auto added = store_.add_instruments(batch, who.user.data.username);

@@ -4,6 +4,7 @@
 #include "certificate_routes.hpp"
 #include "job_json.hpp"
 #include "job_standard_plan.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 #include "run_json.hpp"
 
@@ -184,7 +185,8 @@ Response JobRoutes::open(const Request& request, const SignedIn& who) {
     lab::JobWorkflow workflow(services_.jobs.store(), services_.users, services_.standards);
     auto opened = workflow.open(std::move(*spec), who.user);
     if (!opened) {
-        return rejection_response(request, opened.error());
+        return rejection_response(request,
+                                  with_json_field(opened.error(), {{"procedure", "procedure_id"}}));
     }
     for (const auto& planned : *plan) {
         if (auto used = workflow.use_standard(opened->id, planned.test_point, planned.standard,

@@ -238,7 +238,10 @@ json schemas() {
               {"returned_at", read_only(time)},
               {"condition_out", read_only(text)},
               {"condition_in", read_only(text)},
-              {"reason", read_only(text)}},
+              {"reason", read_only(text)},
+              // ?busy=true: another party's booking an enterprise user sees only as taken
+              // time (id, equipment_id, start, end, status, blocked_until and busy).
+              {"busy", {{"type", "boolean"}, {"readOnly", true}}}},
              {"equipment_id", "start", "end"})},
         {"Enterprise",
          object({{"id", read_only(id)},
@@ -555,8 +558,9 @@ json build() {
     paths["/api/users/me/calendar.ics"]["get"] =
         operation("the signed-in user's bookings as iCalendar", "200", calendar, everyone, {"401"});
     paths["/api/bookings"]["get"] =
-        operation("bookings, paged; filter equipment_id, user_id, status, from, to", "200",
-                  reply("a page", "BookingList"), everyone, {"400", "401", "422"});
+        operation("bookings, paged; filter equipment_id, user_id, status, from, to; busy=true "
+                  "adds others' bookings as taken time for enterprise users",
+                  "200", reply("a page", "BookingList"), everyone, {"400", "401", "422"});
     paths["/api/bookings"]["post"] =
         with_body(operation("book equipment", "201", reply("booked", "Booking"), everyone,
                             {"400", "401", "403", "404", "409", "413", "422"}),

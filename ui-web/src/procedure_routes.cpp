@@ -1,6 +1,7 @@
 #include "procedure_routes.hpp"
 
 #include "api_error.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 
 namespace callab::web {
@@ -39,7 +40,7 @@ Response ProcedureRoutes::add_version(const Request& request, const SignedIn& wh
         return problem_response(request, wanted.error());
     }
     if (auto valid = lab::validate_procedure(*wanted); !valid) {
-        return rejection_response(request, valid.error());
+        return rejection_response(request, with_json_field(valid.error(), {{"fee", "fee_cents"}}));
     }
     auto added = store_.add_procedure_version(*wanted, who.user.data.username);
     return added ? json_response(request, http::status::created, procedure_to_json(*added))

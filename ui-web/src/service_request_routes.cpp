@@ -2,14 +2,23 @@
 
 #include "api_error.hpp"
 #include "json_body.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 #include "signed_api.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace callab::web {
 namespace http = boost::beast::http;
 namespace {
+
+/// The lab's names of a request's fields and the JSON members they come from.
+constexpr std::array<JsonFieldName, 5> request_fields{{{"enterprise", "enterprise_id"},
+                                                       {"instruments", "instrument_ids"},
+                                                       {"equipment", "equipment_id"},
+                                                       {"jobs", "job_ids"},
+                                                       {"bookings", "booking_ids"}}};
 
 nlohmann::json optional_id(const auto& id) {
     return id ? nlohmann::json(id->value()) : nlohmann::json(nullptr);
@@ -205,7 +214,7 @@ Response ServiceRequestRoutes::submit(const Request& request, const SignedIn& wh
         services_.service_requests->submit(wanted, who.user, std::chrono::system_clock::now());
     return submitted
                ? json_response(request, http::status::created, service_request_to_json(*submitted))
-               : rejection_response(request, submitted.error());
+               : rejection_response(request, with_json_field(submitted.error(), request_fields));
 }
 
 Response ServiceRequestRoutes::step(const Request& request, lab::ServiceRequestId id,
@@ -252,7 +261,7 @@ Response ServiceRequestRoutes::step(const Request& request, lab::ServiceRequestI
                                      : service.answer(id, who.user, *text);
     }
     return changed ? json_response(request, http::status::ok, service_request_to_json(*changed))
-                   : rejection_response(request, changed.error());
+                   : rejection_response(request, with_json_field(changed.error(), request_fields));
 }
 
 } // namespace callab::web

@@ -2,6 +2,7 @@
 
 #include "api_error.hpp"
 #include "json_body.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 
 #include <callab/lab/password_hash.hpp>
@@ -92,7 +93,8 @@ Response UserRoutes::add(const Request& request, const SignedIn& who) {
     }
     const lab::NewUser wanted{*username, *role, *enterprise, *display_name, *email};
     if (auto valid = lab::validate_user(wanted); !valid) {
-        return rejection_response(request, valid.error());
+        return rejection_response(
+            request, with_json_field(valid.error(), {{"enterprise", "enterprise_id"}}));
     }
     auto added =
         services_.users.add_user(wanted, lab::hash_password(*password), who.user.data.username);
@@ -135,7 +137,8 @@ Response UserRoutes::change(const Request& request, const SignedIn& who, lab::Us
         }
         auto changed = services_.users.set_role(id, *role, *enterprise, who.user.data.username);
         if (!changed) {
-            return rejection_response(request, changed.error());
+            return rejection_response(
+                request, with_json_field(changed.error(), {{"enterprise", "enterprise_id"}}));
         }
     }
     if (disabled != body->end()) {

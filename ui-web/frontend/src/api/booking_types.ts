@@ -49,6 +49,12 @@ export interface Booking {
     condition_out: string;
     condition_in: string;
     reason: string;
+    /**
+     * Set by `GET /api/bookings?busy=true` on another party's booking that an enterprise user
+     * may see only as taken time: then only id, equipment_id, start, end, status and
+     * blocked_until are sent.
+     */
+    busy?: boolean;
 }
 
 /** `POST /api/bookings`. */

@@ -20,12 +20,15 @@ export interface BookingQuery {
     from?: string;
     /** Bookings starting before this time. */
     to?: string;
+    /** Also the bookings of others, as taken time only (for enterprise users' calendars). */
+    busy?: boolean;
     page?: number;
     per_page?: number;
 }
 
 export function listBookings(query: BookingQuery, signal?: AbortSignal): Promise<PagedList<Booking>> {
-    return apiGet(`/api/bookings${listQuery({ ...query })}`, signal);
+    const { busy, ...rest } = query;
+    return apiGet(`/api/bookings${listQuery({ ...rest, busy: busy ? 'true' : undefined })}`, signal);
 }
 
 /** A refused booking: the API's error and, for 409, the booking that holds the slot. */

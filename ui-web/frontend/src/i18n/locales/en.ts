@@ -8,6 +8,7 @@ import bookingsEn from './bookings.en';
 import certsEn from './certs.en';
 import runviewEn from './runview.en';
 import recordsEn from './records.en';
+import webflowEn from './webflow.en';
 
 const en = {
     ...runviewEn,
@@ -351,6 +352,7 @@ const en = {
         home: 'Go to the dashboard',
     },
     ...recordsEn,
+    ...webflowEn,
 };
 
 export type Messages = typeof en;

@@ -4,6 +4,7 @@ import certsZhCN from './certs.zh-CN';
 import type { Messages } from './en';
 import runviewZh from './runview.zh-CN';
 import recordsZhCN from './records.zh-CN';
+import webflowZhCN from './webflow.zh-CN';
 
 const zhCN: Messages = {
     ...runviewZh,
@@ -347,6 +348,7 @@ const zhCN: Messages = {
         home: '返回总览',
     },
     ...recordsZhCN,
+    ...webflowZhCN,
 };
 
 export default zhCN;
