@@ -83,7 +83,7 @@ TEST_F(ServeServiceApiTest, RefusalsNameTheRuleTheFieldOrTheParameter) {
     const auto no_instruments = send(http::verb::post, "/api/service-requests",
                                      R"({"kind": "calibration", "subject": "S"})", client);
     EXPECT_EQ(no_instruments.status, 422);
-    EXPECT_EQ(no_instruments.json["field"], "instruments");
+    EXPECT_EQ(no_instruments.json["field"], "instrument_ids");
 
     const auto no_reason = send(http::verb::post, target + "/reject", R"({})", staff);
     EXPECT_EQ(no_reason.status, 422);
@@ -144,7 +144,7 @@ TEST_F(ServeServiceApiTest, ActivitiesAndStatisticsAreForStaffByPeriodAndRegion)
                                   "topic": "T", "enterprise_ids": [99]})",
                               staff);
     EXPECT_EQ(unknown.status, 404);
-    EXPECT_EQ(unknown.json["field"], "enterprises");
+    EXPECT_EQ(unknown.json["field"], "enterprise_ids");
     EXPECT_EQ(send(http::verb::get, "/api/activities?from=2021-07-01&to=2021-07-31", {}, staff)
                   .json["total"],
               1);
