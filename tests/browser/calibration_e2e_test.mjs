@@ -122,6 +122,7 @@ describe('a calibration from the job wizard to the certificate', () => {
 
     it('opens an IR thermometer job with the wizard, registering the enterprise and instrument', async () => {
         const page = await signedIn('li.wei');
+        await shot(page, 'dashboard');
         await page.goto(`${base}/jobs`);
         await page.waitForSelector('[data-test=new-job]');
         await shot(page, 'jobs');
@@ -358,6 +359,10 @@ describe('a calibration from the job wizard to the certificate', () => {
             assert.equal((await page.innerText('[data-test=verification-status]')).trim(), 'Valid');
             assert.ok((await page.innerText('[data-test=verification-result]')).includes(certificate.number));
             await shot(page, 'verification');
+            await page.click('[data-test=nav-certificates]');
+            await page.waitForSelector(`[data-test="certificate-link-${certificate.number}"]`);
+            await assertFitsTablet(page);
+            await shot(page, 'certificates');
         });
     });
 

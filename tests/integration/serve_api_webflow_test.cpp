@@ -100,6 +100,16 @@ TEST_F(ServeApiWebflowTest, ValidationErrorsNameTheFieldOfTheJsonBody) {
     EXPECT_EQ(procedure.status, 422);
     EXPECT_EQ(procedure.json["field"], "fee_cents") << procedure.body;
 
+    const auto programme = send(http::verb::post, "/api/programmes",
+                                json{{"name", "Free calibration, 2032"},
+                                     {"starts_on", "2032-01-01"},
+                                     {"ends_on", "2032-12-31"},
+                                     {"budget_cents", -1}}
+                                    .dump(),
+                                manager);
+    EXPECT_EQ(programme.status, 422);
+    EXPECT_EQ(programme.json["field"], "budget_cents") << programme.body;
+
     const auto enterprise = user_.at("enterprise_user").data.enterprise->value();
     const auto instrument = send(http::verb::post, "/api/instruments",
                                  json{{"kind", "ir_forehead_thermometer"},

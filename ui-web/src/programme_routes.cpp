@@ -2,6 +2,7 @@
 
 #include "api_error.hpp"
 #include "json_body.hpp"
+#include "json_field_names.hpp"
 #include "list_query.hpp"
 
 namespace callab::web {
@@ -104,7 +105,8 @@ Response ProgrammeRoutes::add(const Request& request, const SignedIn& who) {
     }
     auto added = services_.programmes->add_programme(wanted, who.user.data.username);
     return added ? json_response(request, http::status::created, with_tally(*added))
-                 : rejection_response(request, added.error());
+                 : rejection_response(request,
+                                      with_json_field(added.error(), {{"budget", "budget_cents"}}));
 }
 
 Response ProgrammeRoutes::handle(const Request& request, std::string_view path,
