@@ -168,7 +168,13 @@ TEST_F(ServePowerBench, VoltagePointsReadTheAnalysersVoltageAgainstTheSource) {
     EXPECT_NEAR(first["U_evaluated"].get<double>(), 1.959964 * u, 1e-6); // 0.048169 V
     EXPECT_NEAR(first["U"].get<double>(), 0.05, 1e-12);
 
-    const auto measured = send(technician_, http::verb::get, "/api/jobs/" + std::to_string(job));
+    // The run reports finished before its worker moves the job to measured.
+    Reply measured;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    do {
+        measured = send(technician_, http::verb::get, "/api/jobs/" + std::to_string(job));
+    } while (measured.json.value("status", "") == "measuring" &&
+             std::chrono::steady_clock::now() < deadline);
     EXPECT_EQ(measured.json["status"], "measured") << measured.json.dump();
     ASSERT_EQ(measured.json["readings"].size(), 36U); // 3 points × (6 reference + 6 analyser)
     for (const auto& reading : measured.json["readings"]) {
