@@ -1,8 +1,8 @@
 // Power-analyser jobs over HTTP on `callab serve --simulated-bench`: the bench's power source
-// is set to each point's voltage, current and power factor, the analyser's voltage (PA-VOLTAGE)
-// or active power (PA-POWER) is read against the source's own read-back, and each point's
-// error and U are what the simulators' known behaviour gives by hand. An IR thermometer job
-// on the same server still runs at the blackbody.
+// is set to each point's voltage, current and power factor, the analyser's voltage (PA-VOLTAGE),
+// active power (PA-POWER) or current (PA-CURRENT) is read against the source's own read-back, and
+// each point's error and U are what the simulators' known behaviour gives by hand. An IR
+// thermometer job on the same server still runs at the blackbody.
 #include "support/callab_run.hpp"
 #include "support/http_get.hpp"
 
@@ -126,6 +126,13 @@ protected:
             run = send(technician_, http::verb::get, "/api/jobs/" + job + "/run");
         } while (run.json.value("state", "") == "running" &&
                  std::chrono::steady_clock::now() < deadline);
+        // The run reports finished before its worker moves the job to measured and frees
+        // the bench.
+        while (send(technician_, http::verb::get, "/api/jobs/" + job).json.value("status", "") ==
+                   "measuring" &&
+               std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
         return {std::stoll(job), run.json};
     }
 
@@ -168,13 +175,7 @@ TEST_F(ServePowerBench, VoltagePointsReadTheAnalysersVoltageAgainstTheSource) {
     EXPECT_NEAR(first["U_evaluated"].get<double>(), 1.959964 * u, 1e-6); // 0.048169 V
     EXPECT_NEAR(first["U"].get<double>(), 0.05, 1e-12);
 
-    // The run reports finished before its worker moves the job to measured.
-    Reply measured;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    do {
-        measured = send(technician_, http::verb::get, "/api/jobs/" + std::to_string(job));
-    } while (measured.json.value("status", "") == "measuring" &&
-             std::chrono::steady_clock::now() < deadline);
+    const auto measured = send(technician_, http::verb::get, "/api/jobs/" + std::to_string(job));
     EXPECT_EQ(measured.json["status"], "measured") << measured.json.dump();
     ASSERT_EQ(measured.json["readings"].size(), 36U); // 3 points × (6 reference + 6 analyser)
     for (const auto& reading : measured.json["readings"]) {
@@ -186,7 +187,7 @@ TEST_F(ServePowerBench, VoltagePointsReadTheAnalysersVoltageAgainstTheSource) {
     }
 }
 
-TEST_F(ServePowerBench, PowerPointsReadActivePowerAtEachPowerFactor) {
+TEST_F(ServePowerBench, PowerAndCurrentPointsReadTheirQuantityAtEachPowerFactor) {
     const auto [job, run] = run_job("PA-POWER", "active_power", "W", 0.1);
     ASSERT_EQ(run.value("state", ""), "finished") << run.dump();
     ASSERT_EQ(run["points"].size(), 3U) << run.dump();
@@ -201,6 +202,15 @@ TEST_F(ServePowerBench, PowerPointsReadActivePowerAtEachPowerFactor) {
     EXPECT_NEAR(lagging["U"].get<double>(), std::max(1.959964 * u, 0.5), 1e-6); // CMC 0.5 W
     EXPECT_NEAR(run["points"][0]["error"].get<double>(), 0.2, 1e-9);            // 1150.2 − 1150 W
     EXPECT_NEAR(run["points"][2]["error"].get<double>(), 0.1, 1e-9);
+
+    // PA-CURRENT on the same bench: the analyser's current is the source's 5 A exactly.
+    const auto [current_job, current] = run_job("PA-CURRENT", "current", "A", 0.001);
+    ASSERT_EQ(current.value("state", ""), "finished") << current.dump();
+    ASSERT_EQ(current["points"].size(), 3U) << current.dump();
+    for (const auto& point : current["points"]) {
+        EXPECT_NEAR(point["reference_mean"].get<double>(), 5.0, 1e-12) << point.dump();
+        EXPECT_NEAR(point["error"].get<double>(), 0.0, 1e-12) << point.dump();
+    }
 }
 
 TEST_F(ServePowerBench, AnInfraredThermometerJobStillRunsAtTheBlackbody) {
