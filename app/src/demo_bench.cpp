@@ -31,6 +31,12 @@ DemoBench::DemoBench() {
     thermometer_ = open("ir-thermometer",
                         simulators_.add("ir-thermometer", listen_on("modbus-tcp"), thermometer));
     environment_ = open("env-sensor", simulators_.add("env-sensor", listen_on("modbus-tcp"), sim));
+    power_source_ =
+        open("power-source", simulators_.add("power-source", listen_on("scpi-tcp"), sim));
+    drivers::SimulatorOptions analyser = sim;
+    analyser.error = 0.03; // the analyser under test reads its voltage a little high
+    power_analyser_ =
+        open("wt300", simulators_.add("power-analyser", listen_on("scpi-tcp"), analyser));
 }
 
 DemoBench::~DemoBench() = default;
@@ -52,6 +58,36 @@ lab::RunSettings DemoBench::thermometry_settings(std::vector<lab::StandardId> st
     settings.stability_poll = std::chrono::milliseconds(10);
     settings.stability_checks = 1000;
     return settings;
+}
+
+lab::Bench DemoBench::power() const {
+    return {dynamic_cast<drivers::Source*>(power_source_.get()), power_analyser_.get(), nullptr,
+            environment_.get()};
+}
+
+lab::RunSettings DemoBench::power_settings(std::vector<lab::StandardId> standards,
+                                           std::chrono::milliseconds reading_interval) {
+    lab::RunSettings settings = thermometry_settings(std::move(standards), reading_interval);
+    settings.source_setting.clear();
+    settings.resolution = 0.01;
+    settings.range_low = 0.0;
+    settings.range_high = 12000.0;
+    return settings;
+}
+
+std::vector<lab::BenchStation>
+DemoBench::stations(lab::StandardId blackbody, lab::StandardId power_source,
+                    std::chrono::milliseconds reading_interval) const {
+    using lab::InstrumentKind;
+    return {{"thermometry",
+             {InstrumentKind::ir_forehead_thermometer, InstrumentKind::ir_ear_thermometer,
+              InstrumentKind::radiation_thermometer},
+             thermometry(),
+             thermometry_settings({blackbody}, reading_interval)},
+            {"power",
+             {InstrumentKind::power_analyser},
+             power(),
+             power_settings({power_source}, reading_interval)}};
 }
 
 } // namespace callab::app

@@ -106,7 +106,10 @@ lab::LaboratoryIdentity demo_laboratory() {
         {"JJF 1107-2003",
          {"测量人体温度的红外温度计校准规范",
           "Calibration Specification for Infrared Thermometers Measuring Human Body "
-          "Temperature"}}};
+          "Temperature"}},
+        {"JJF 1638-2017",
+         {"功率分析仪的电压、电流和有功功率校准",
+          "Calibration of power analysers: voltage, current and active power"}}};
     return identity;
 }
 
@@ -120,6 +123,11 @@ std::vector<std::string> issue_demo_certificates(LabServices& lab_services, cons
             issuer.issue({thermometer, "IRT-FOREHEAD", "IR forehead thermometer",
                           "object_temperature", bench.thermometry(),
                           DemoBench::thermometry_settings({records.blackbody}, reading_interval)}));
+    }
+    if (records.power_analyser) {
+        numbers.push_back(issuer.issue(
+            {*records.power_analyser, "PA-VOLTAGE", "Power analyser", "voltage", bench.power(),
+             DemoBench::power_settings({records.power_source}, reading_interval)}));
     }
     return numbers;
 }

@@ -101,13 +101,12 @@ void run_demo(DemoOptions& options, const CLI::App& command) {
     settings.issuing.verification_base_url = address + "verify/";
     settings.issuing.signing_key = demo_signing_key(options);
     settings.laboratory = demo_laboratory(); // also what certificates issued over HTTP state
-    auto bench_settings = DemoBench::thermometry_settings(
-        {records.blackbody}, std::chrono::milliseconds(options.reading_interval_ms));
+    auto stations = bench.stations(records.blackbody, records.power_source,
+                                   std::chrono::milliseconds(options.reading_interval_ms));
     LabServices lab_services(
         *database,
         [&](lab::JobStore& jobs, lab::UserStore& users, lab::StandardStore& standards) {
-            return std::make_shared<lab::RunManager>(jobs, users, standards, bench.thermometry(),
-                                                     bench_settings);
+            return std::make_shared<lab::RunManager>(jobs, users, standards, stations);
         },
         settings);
     if (records.seeded) {

@@ -92,6 +92,9 @@ DemoRecords seed_demo_records(db::Database& database, const std::optional<std::s
             if (equipment.data.name == blackbody_equipment && equipment.data.standard) {
                 records.blackbody = *equipment.data.standard;
             }
+            if (equipment.data.name == power_equipment && equipment.data.standard) {
+                records.power_source = *equipment.data.standard;
+            }
         }
         return records;
     }
@@ -122,15 +125,16 @@ DemoRecords seed_demo_records(db::Database& database, const std::optional<std::s
     records.blackbody = add_bench_standard(
         standards, {"Blackbody source", "Fluke", "4180", "DEMO-BB-4180", sprt, ""}, "ZJIM-BB-DEMO",
         "U = 0.05 °C (k = 2)", actor);
-    const auto power_standard = add_bench_standard(
+    records.power_source = add_bench_standard(
         standards,
         {"Power source", "Fluke", "6105A", "DEMO-PS-6105", std::nullopt,
          "National electrical power standard, National Institute of Metrology, China"},
-        "NIM-PS-DEMO", "U = 0.02 V (k = 2)", actor);
+        "NIM-PS-DEMO", "U = 0.02 V (k = 2); U = 0.0005 A (k = 2); U = 0.2 W (k = 2)", actor);
 
     bookings.add_equipment({blackbody_equipment, records.blackbody, false, 15, office_hours()},
                            actor);
-    bookings.add_equipment({power_equipment, power_standard, false, 15, office_hours()}, actor);
+    bookings.add_equipment({power_equipment, records.power_source, false, 15, office_hours()},
+                           actor);
     bookings.add_equipment({"Dry-block calibrator", std::nullopt, false, 0, office_hours()}, actor);
 
     std::vector<lab::NewInstrument> instruments;
@@ -145,6 +149,7 @@ DemoRecords seed_demo_records(db::Database& database, const std::optional<std::s
                            lab::MetrologyRegime::calibration});
     const auto added = stored(enterprises.add_instruments(instruments, actor), "demo instruments");
     records.thermometers = {added[0], added[1]};
+    records.power_analyser = added[2];
     return records;
 }
 

@@ -21,11 +21,14 @@ struct DemoUser {
 };
 
 struct DemoRecords {
-    bool seeded = false;         ///< made on this start (false: found from an earlier one)
-    std::vector<DemoUser> users; ///< in role order; empty when found
-    lab::StandardId blackbody;   ///< the reference standard of the bench
+    bool seeded = false;          ///< made on this start (false: found from an earlier one)
+    std::vector<DemoUser> users;  ///< in role order; empty when found
+    lab::StandardId blackbody;    ///< the reference standard of the bench's thermometry
+    lab::StandardId power_source; ///< the reference standard of the bench's power station
     /// The customers' IR forehead thermometers the demo calibrates (each names its owner).
     std::vector<lab::Instrument> thermometers;
+    /// A customer's power analyser the demo calibrates (on the seeding start only).
+    std::optional<lab::Instrument> power_analyser;
 };
 
 /// The username of the demo user of `role` (demo.technician, …, demo.enterprise).

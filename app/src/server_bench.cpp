@@ -50,15 +50,24 @@ std::shared_ptr<lab::RunManager> make_run_manager(lab::JobStore& jobs, lab::User
     const auto thermometer_uri =
         held->simulators.add("ir-thermometer", listen_on("modbus-tcp"), sim);
     const auto sensor_uri = held->simulators.add("env-sensor", listen_on("modbus-tcp"), sim);
+    const auto source_uri = held->simulators.add("power-source", listen_on("scpi-tcp"), sim);
+    drivers::SimulatorOptions analyser = sim;
+    analyser.error = power_analyser_voltage_error;
+    const auto analyser_uri =
+        held->simulators.add("power-analyser", listen_on("scpi-tcp"), analyser);
     auto blackbody = open("fluke-4180", blackbody_uri);
     auto thermometer = open("ir-thermometer", thermometer_uri);
     auto sensor = open("env-sensor", sensor_uri);
-    const lab::Bench bench{dynamic_cast<drivers::Source*>(blackbody.get()), thermometer.get(),
-                           nullptr, sensor.get()};
-    held->instruments.push_back(std::move(blackbody));
-    held->instruments.push_back(std::move(thermometer));
-    held->instruments.push_back(std::move(sensor));
-    lab::RunSettings settings;
+    auto source = open("power-source", source_uri);
+    auto wt300 = open("wt300", analyser_uri);
+
+    lab::BenchStation thermometry{
+        "thermometry",
+        {lab::InstrumentKind::ir_forehead_thermometer, lab::InstrumentKind::ir_ear_thermometer,
+         lab::InstrumentKind::radiation_thermometer},
+        {dynamic_cast<drivers::Source*>(blackbody.get()), thermometer.get(), nullptr, sensor.get()},
+        {}};
+    auto& settings = thermometry.settings;
     // The bench's blackbody as the lab's reference standard, with a certificate in date, so
     // that runs meet their preconditions and their certificates name it.
     settings.standards.push_back(add_bench_standard(
@@ -73,7 +82,29 @@ std::shared_ptr<lab::RunManager> make_run_manager(lab::JobStore& jobs, lab::User
     settings.reading_interval = reading_interval;
     settings.stability_poll = std::chrono::milliseconds(10);
     settings.stability_checks = 1000;
-    held->runs = std::make_unique<lab::RunManager>(jobs, users, standards, bench, settings);
+
+    // The power source drives the analyser; its read-back of what it outputs is the
+    // reference, its certificate states U for voltage, current and active power.
+    lab::BenchStation power{
+        "power",
+        {lab::InstrumentKind::power_analyser},
+        {dynamic_cast<drivers::Source*>(source.get()), wt300.get(), nullptr, sensor.get()},
+        settings};
+    power.settings.standards = {add_bench_standard(
+        standards, {"Power source", "Fluke", "6105A", "SIM-6105", {}, "NIM China"}, "NIM-PS-SIM",
+        power_source_uncertainty, "callab-serve")};
+    power.settings.source_setting.clear(); // the points' conditions set U, I and PF
+    power.settings.range_low = 0.0;
+    power.settings.range_high = 12000.0;
+    power.settings.resolution = 0.01;
+    held->instruments.push_back(std::move(blackbody));
+    held->instruments.push_back(std::move(thermometer));
+    held->instruments.push_back(std::move(sensor));
+    held->instruments.push_back(std::move(source));
+    held->instruments.push_back(std::move(wt300));
+    held->runs = std::make_unique<lab::RunManager>(
+        jobs, users, standards,
+        std::vector<lab::BenchStation>{std::move(thermometry), std::move(power)});
     return {held, held->runs.get()};
 }
 

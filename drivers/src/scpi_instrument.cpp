@@ -28,9 +28,10 @@ ScpiDialect fluke_4180_dialect() {
 ScpiDialect power_source_dialect() {
     ScpiDialect d;
     d.name = "power-source";
-    d.measurements = {{"voltage", "MEAS:VOLT?", "V"},  {"current", "MEAS:CURR?", "A"},
-                      {"phase", "SOUR:PHAS?", "deg"},  {"frequency", "SOUR:FREQ?", "Hz"},
-                      {"output", "OUTP:STAT?", "one"}, {"settled", "OUTP:SETT?", "one"}};
+    d.measurements = {{"voltage", "MEAS:VOLT?", "V"},     {"current", "MEAS:CURR?", "A"},
+                      {"active_power", "MEAS:POW?", "W"}, {"phase", "SOUR:PHAS?", "deg"},
+                      {"frequency", "SOUR:FREQ?", "Hz"},  {"output", "OUTP:STAT?", "one"},
+                      {"settled", "OUTP:SETT?", "one"}};
     d.settings = {{"voltage", "SOUR:VOLT", 0.0, 1000.0, "V"},
                   {"current", "SOUR:CURR", 0.0, 100.0, "A"},
                   {"phase", "SOUR:PHAS", -180.0, 180.0, "deg"},

@@ -152,6 +152,11 @@ private:
             const auto s = output_->state();
             return nr3(s.on ? s.current : 0.0);
         }
+        if (m.is("MEASure:POWer") && m.query) {
+            const auto s = output_->state();
+            return nr3(s.on ? s.voltage * s.current * std::cos(s.phase * std::numbers::pi / 180.0)
+                            : 0.0);
+        }
         return undefined_header();
     }
 

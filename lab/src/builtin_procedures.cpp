@@ -84,9 +84,11 @@ std::vector<NewProcedure> builtin_procedures() {
         clinical("IRT-FOREHEAD", InstrumentKind::ir_forehead_thermometer, {35.0, 37.0, 39.0}));
     out.push_back(clinical("IRT-EAR", InstrumentKind::ir_ear_thermometer, {35.0, 37.0, 41.5}));
     out.push_back(radiation());
-    // Active power at 230 V, 5 A: the three test points are the power factors 1, 0.5
-    // lagging and 0.5 leading (1150 W, 575 W, 575 W); voltage and current at the same output.
-    const std::vector<std::string> power_factors{"1", "0.5L", "0.5C"};
+    // The power source outputs 230 V, 5 A at the power factors 1, 0.5 lagging and 0.5 leading
+    // (1150 W, 575 W, 575 W); the analyser's voltage, current and active power are each
+    // calibrated at these three outputs. The conditions say what the source is set to.
+    const std::vector<std::string> power_factors{"230 V, 5 A, PF 1", "230 V, 5 A, PF 0.5L",
+                                                 "230 V, 5 A, PF 0.5C"};
     for (auto p : {power("PA-VOLTAGE", "V", {230.0, 230.0, 230.0}, 0.01, 0.23),
                    power("PA-CURRENT", "A", {5.0, 5.0, 5.0}, 0.0005, 0.01),
                    power("PA-POWER", "W", {1150.0, 575.0, 575.0}, 0.1, 2.3)}) {

@@ -1,10 +1,9 @@
 #include <callab/lab/calibration_run.hpp>
+#include <callab/lab/point_condition.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <deque>
-#include <numbers>
 #include <thread>
 
 namespace callab::lab {
@@ -21,20 +20,6 @@ std::string describe(const drivers::Meter& meter, const boost::system::error_cod
     std::string detail = meter.last_fault();
     return "device " + meter.device() + ": " + cause.message() +
            (detail.empty() ? "" : " (" + detail + ")");
-}
-
-/// The phase angle (degrees, current after voltage) of a power-factor condition such as
-/// "1", "0.5L" (lagging) or "0.5C" (leading); nothing for a condition of another kind.
-std::optional<double> phase_of(const std::string& condition) {
-    char* end = nullptr;
-    const double factor = std::strtod(condition.c_str(), &end);
-    const std::string_view rest(end);
-    if (end == condition.c_str() || !(factor > 0.0 && factor <= 1.0) ||
-        !(rest.empty() || rest == "L" || rest == "C")) {
-        return std::nullopt;
-    }
-    const double angle = std::acos(factor) * 180.0 / std::numbers::pi;
-    return rest == "C" ? -angle : angle;
 }
 
 } // namespace
@@ -116,19 +101,41 @@ bool CalibrationRun::settle(int point) {
     }
     const auto index = static_cast<std::size_t>(point);
     const double nominal = procedure_.data.test_points[index];
-    if (auto written = bench_.source->write_setting(settings_.source_setting, nominal); !written) {
-        fault(*bench_.source, written.error());
-        return false;
+    if (!settings_.source_setting.empty()) {
+        if (auto written = bench_.source->write_setting(settings_.source_setting, nominal);
+            !written) {
+            fault(*bench_.source, written.error());
+            return false;
+        }
     }
-    const auto& conditions = procedure_.data.point_conditions;
+    // What the point's condition asks of the source (voltage, current, power factor), then
+    // the output switched on where the source has an output switch.
+    std::vector<SourceCommand> commands;
+    if (const auto& conditions = procedure_.data.point_conditions; index < conditions.size()) {
+        auto parsed = source_commands_of(conditions[index]);
+        if (!parsed) {
+            pause(parsed.error().message);
+            return false;
+        }
+        commands = std::move(*parsed);
+    }
     const auto names = bench_.source->setting_names();
-    if (index < conditions.size() &&
-        std::find(names.begin(), names.end(), "phase") != names.end()) {
-        if (const auto phase = phase_of(conditions[index])) {
-            if (auto written = bench_.source->write_setting("phase", *phase); !written) {
-                fault(*bench_.source, written.error());
-                return false;
-            }
+    const auto has = [&](const std::string& name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    if (!commands.empty() && has("output")) {
+        commands.push_back({"output", 1.0});
+    }
+    for (const auto& command : commands) {
+        if (!has(command.setting)) {
+            pause("device " + bench_.source->device() + ": has no setting " + command.setting +
+                  " for test point " + std::to_string(point) + " (" +
+                  procedure_.data.point_conditions[index] + ")");
+            return false;
+        }
+        if (auto written = bench_.source->write_setting(command.setting, command.value); !written) {
+            fault(*bench_.source, written.error());
+            return false;
         }
     }
     if (!wait_for_stability(point)) {
@@ -136,6 +143,33 @@ bool CalibrationRun::settle(int point) {
     }
     settled_point_ = point;
     return true;
+}
+
+std::optional<drivers::Reading> CalibrationRun::read_in_unit(drivers::Meter& meter) {
+    const auto& unit = procedure_.data.unit;
+    auto reading = meter.read();
+    if (!reading) {
+        fault(meter, reading.error());
+        return std::nullopt;
+    }
+    if (reading->unit == unit) {
+        return std::move(*reading);
+    }
+    // An instrument reading several quantities (a power analyser: U, I, P, …) gives the one
+    // in the procedure's unit.
+    auto all = meter.read_all();
+    if (!all) {
+        fault(meter, all.error());
+        return std::nullopt;
+    }
+    for (auto& each : *all) {
+        if (each.unit == unit) {
+            return std::move(each);
+        }
+    }
+    pause("device " + meter.device() + ": reads in " + reading->unit + ", the procedure in " +
+          unit);
+    return std::nullopt;
 }
 
 // The procedure's criterion: readings of the reference agree within the stabilisation
@@ -155,9 +189,8 @@ bool CalibrationRun::wait_for_stability(int point) {
             pause("paused at the technician's request");
             return false;
         }
-        auto reading = meter->read();
+        auto reading = read_in_unit(*meter);
         if (!reading) {
-            fault(*meter, reading.error());
             return false;
         }
         const auto now = Clock::now();
@@ -203,14 +236,8 @@ bool CalibrationRun::measure(int point, ReadingRole role, drivers::Meter* meter)
                   std::to_string(count(point, role)) + " of " + std::to_string(wanted) + " stored");
             return false;
         }
-        auto reading = meter->read();
+        auto reading = read_in_unit(*meter);
         if (!reading) {
-            fault(*meter, reading.error());
-            return false;
-        }
-        if (reading->unit != procedure_.data.unit) {
-            pause("device " + meter->device() + ": reads in " + reading->unit +
-                  ", the procedure in " + procedure_.data.unit);
             return false;
         }
         store(role, reading->value, reading->unit, meter->device(), reading->timestamp).value();

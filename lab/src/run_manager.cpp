@@ -95,8 +95,14 @@ std::vector<StandardId> planned_standards(JobStore& jobs, JobId job) {
 
 RunManager::RunManager(JobStore& jobs, UserStore& users, StandardStore& standards,
                        std::optional<Bench> bench, RunSettings defaults)
+    : RunManager(jobs, users, standards,
+                 bench ? std::vector<BenchStation>{{"bench", {}, *bench, std::move(defaults)}}
+                       : std::vector<BenchStation>{}) {}
+
+RunManager::RunManager(JobStore& jobs, UserStore& users, StandardStore& standards,
+                       std::vector<BenchStation> stations)
     : jobs_(jobs), users_(users), standards_(standards), workflow_(jobs, users, standards),
-      bench_(bench), defaults_(std::move(defaults)) {}
+      stations_(std::move(stations)) {}
 
 RunManager::~RunManager() {
     std::unique_lock lock(mutex_);
@@ -179,7 +185,7 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
     if (auto allowed = check_operator(*job, by); !allowed) {
         return allowed.error();
     }
-    if (!bench_) {
+    if (stations_.empty()) {
         return reject(errc::device_fault,
                       "bench: this server has no bench (start it with --simulated-bench or "
                       "--bench FILE)");
@@ -191,6 +197,17 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
     if (!procedure) {
         return reject(errc::not_found,
                       "procedure: " + job->spec.procedure->to_string() + " does not exist");
+    }
+    const auto kind = procedure->data.kind;
+    const auto station =
+        std::find_if(stations_.begin(), stations_.end(), [&](const BenchStation& s) {
+            return s.kinds.empty() ||
+                   std::find(s.kinds.begin(), s.kinds.end(), kind) != s.kinds.end();
+        });
+    if (station == stations_.end()) {
+        return reject(errc::device_fault, "bench: no station of this server measures " +
+                                              std::string(enum_name(kind, instrument_kind_names)) +
+                                              " (procedure " + procedure->data.code + ")");
     }
     const std::scoped_lock lock(mutex_);
     if (measuring_ && *measuring_ != id) {
@@ -210,11 +227,11 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
     run->progress.job = id;
     run->progress.manual_indication = manual_indication;
     run->listener = listener_;
-    Bench bench = *bench_;
+    Bench bench = station->bench;
     if (manual_indication) {
         bench.indication = nullptr;
     }
-    RunSettings settings = defaults_;
+    RunSettings settings = station->settings;
     settings.recorded_by = by.data.username;
     if (settings.standards.empty()) {
         settings.standards = planned_standards(jobs_, id);

@@ -94,17 +94,28 @@ Outcome<StatedUncertainty> parse_stated_uncertainty(std::string_view text) {
 
 Outcome<double> certificate_standard_uncertainty(const StandardCertificate& certificate,
                                                  std::string_view unit) {
-    auto stated = parse_stated_uncertainty(certificate.uncertainty);
-    if (!stated) {
-        return reject(errc::invalid_field,
-                      "certificate " + certificate.number + ": " + stated.error().message);
+    // A standard of several quantities (a power source: V, A, W) states one U for each,
+    // separated by ';'.
+    std::string_view rest = certificate.uncertainty;
+    std::string units;
+    while (true) {
+        const auto semicolon = rest.find(';');
+        auto stated = parse_stated_uncertainty(rest.substr(0, semicolon));
+        if (!stated) {
+            return reject(errc::invalid_field,
+                          "certificate " + certificate.number + ": " + stated.error().message);
+        }
+        if (stated->unit == unit) {
+            return stated->expanded / stated->coverage_factor;
+        }
+        units += (units.empty() ? "" : ", ") + stated->unit;
+        if (semicolon == std::string_view::npos) {
+            break;
+        }
+        rest.remove_prefix(semicolon + 1);
     }
-    if (stated->unit != unit) {
-        return reject(errc::invalid_field, "certificate " + certificate.number + ": U is in " +
-                                               stated->unit + ", the procedure measures in " +
-                                               std::string(unit));
-    }
-    return stated->expanded / stated->coverage_factor;
+    return reject(errc::invalid_field, "certificate " + certificate.number + ": U is in " + units +
+                                           ", the procedure measures in " + std::string(unit));
 }
 
 } // namespace callab::lab

@@ -124,7 +124,9 @@ TEST_P(ScpiOverEveryTransport, PowerSourceDrivesTheAnalyser) {
     const auto source = bench.source.read_all();
     ASSERT_TRUE(source) << bench.source.last_fault();
     EXPECT_EQ((*source)[0].value, 230.0);
-    EXPECT_EQ((*source)[4].value, 1.0);
+    EXPECT_EQ((*source)[2].quantity, "active_power"); // what it outputs: U I cos 60°
+    EXPECT_NEAR((*source)[2].value, 575.0, 1e-9);
+    EXPECT_EQ((*source)[5].value, 1.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Scpi, ScpiOverEveryTransport, testing::Values(over_tcp, over_pty),

@@ -141,7 +141,7 @@ TEST_F(DemoEndToEnd, SeedsOnceIssuesVerifiableCertificatesAndTakesBookings) {
     EXPECT_EQ(test_support::http_get(port_, "/api/jobs").status, 401); // sign-in first
 
     const auto numbers = printed_certificates(output);
-    ASSERT_GE(numbers.size(), 2U) << output;
+    ASSERT_EQ(numbers.size(), 3U) << output; // two IR thermometers and a power analyser
     for (const auto& number : numbers) {
         const auto page = test_support::http_get(port_, "/verify/" + number);
         EXPECT_EQ(page.status, 200) << number;
@@ -156,10 +156,15 @@ TEST_F(DemoEndToEnd, SeedsOnceIssuesVerifiableCertificatesAndTakesBookings) {
     const auto jobs =
         nlohmann::json::parse(as(technician, port_, http::verb::get, "/api/jobs").body());
     EXPECT_EQ(jobs["total"], numbers.size());
+    int power_jobs = 0;
     for (const auto& job : jobs["items"]) {
         EXPECT_EQ(job["status"], "issued") << job.dump();
-        EXPECT_EQ(job["readings"].size(), 30U); // 3 points × (5 reference + 5 indications)
+        const bool power = job["unit"] == "V";
+        power_jobs += power ? 1 : 0;
+        // IR: 3 points × (5 reference + 5 indications); PA-VOLTAGE: 3 points × (6 + 6).
+        EXPECT_EQ(job["readings"].size(), power ? 36U : 30U) << job.dump();
     }
+    EXPECT_EQ(power_jobs, 1);
     const auto equipment =
         nlohmann::json::parse(as(technician, port_, http::verb::get, "/api/equipment").body());
     ASSERT_GE(equipment["total"].get<int>(), 3) << equipment.dump();

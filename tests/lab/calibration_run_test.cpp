@@ -4,6 +4,7 @@
 #include <callab/drivers/errc.hpp>
 #include <callab/lab/builtin_procedures.hpp>
 #include <callab/lab/calibration_run.hpp>
+#include <callab/lab/point_condition.hpp>
 #include <callab/lab/stated_uncertainty.hpp>
 
 #include <gtest/gtest.h>
@@ -376,16 +377,33 @@ TEST_F(Fixture, WaitsUntilTheReferenceAgreesWithinTheToleranceForTheStabilisatio
     EXPECT_TRUE(store.readings_of(other.id).empty());
 }
 
-TEST_F(Fixture, PowerFactorPointsSetTheSourcePhase) {
-    class PhaseSource : public ScriptedMeter {
+TEST_F(Fixture, PowerPointsSetTheSourceAndReadTheAnalysersVoltage) {
+    class PowerSource : public ScriptedMeter {
     public:
         using ScriptedMeter::ScriptedMeter;
         boost::system::result<void> write_setting(std::string_view name, double value) override {
             writes.emplace_back(std::string(name), value);
             return {};
         }
-        std::vector<std::string> setting_names() const override { return {"voltage", "phase"}; }
+        std::vector<std::string> setting_names() const override {
+            return {"voltage", "current", "phase", "output"};
+        }
         std::vector<std::pair<std::string, double>> writes;
+    };
+    // An analyser whose primary reading is active power: the run takes its voltage.
+    class Analyser : public ScriptedMeter {
+    public:
+        using ScriptedMeter::ScriptedMeter;
+        boost::system::result<drivers::Reading> read() override {
+            return drivers::Reading{"active_power", 1150.0, "W", {}, device()};
+        }
+        boost::system::result<std::vector<drivers::Reading>> read_all() override {
+            auto voltage = ScriptedMeter::read();
+            if (!voltage) {
+                return voltage.error();
+            }
+            return std::vector<drivers::Reading>{*read(), *voltage};
+        }
     };
     NewProcedure voltage;
     for (const auto& p : builtin_procedures()) {
@@ -393,31 +411,72 @@ TEST_F(Fixture, PowerFactorPointsSetTheSourcePhase) {
             voltage = p;
         }
     }
-    ASSERT_EQ(voltage.point_conditions, (std::vector<std::string>{"1", "0.5L", "0.5C"}));
+    ASSERT_EQ(voltage.point_conditions,
+              (std::vector<std::string>{"230 V, 5 A, PF 1", "230 V, 5 A, PF 0.5L",
+                                        "230 V, 5 A, PF 0.5C"}));
     voltage.stabilisation_seconds = 0;
     voltage.readings_per_point = 2;
     users.authorise(technician.id, "PA-VOLTAGE", "admin");
     RunSettings s = settings();
-    s.standards = {add_blackbody("U = 0.046 V (k = 2)", days_from_today(100))};
-    s.source_setting = "voltage";
+    s.standards = {add_blackbody("U = 0.046 V (k = 2); U = 0.001 A (k = 2)", days_from_today(100))};
+    s.source_setting.clear();
     s.resolution = 0.01;
     s.range_low = 0.0;
     s.range_high = 600.0;
-    PhaseSource source("scpi://127.0.0.1:5027", "V", {230, 230, 230, 230, 230, 230});
-    ScriptedMeter analyser("scpi://127.0.0.1:5028", "V",
-                           {230.01, 230.02, 230.01, 230.02, 230.01, 230.02});
+    PowerSource source("scpi://127.0.0.1:5027", "V", {230, 230, 230, 230, 230, 230});
+    Analyser analyser("scpi://127.0.0.1:5028", "V",
+                      {230.01, 230.02, 230.01, 230.02, 230.01, 230.02});
     NewJob spec = opened_job();
     spec.unit = "V";
     const Job pa = store.create_job(spec);
     CalibrationRun run(store, records(), pa, Procedure{ProcedureId{2}, 1, voltage},
                        bench(&source, &analyser), s);
     ASSERT_EQ(run.run(), RunState::finished) << run.pause_reason();
-    ASSERT_EQ(source.writes.size(), 6u);
-    EXPECT_EQ(source.writes[0], (std::pair<std::string, double>{"voltage", 230.0}));
-    EXPECT_EQ(source.writes[1].first, "phase");
-    EXPECT_NEAR(source.writes[1].second, 0.0, 1e-9);
-    EXPECT_NEAR(source.writes[3].second, 60.0, 1e-9);
-    EXPECT_NEAR(source.writes[5].second, -60.0, 1e-9);
+    ASSERT_EQ(source.writes.size(), 12u);
+    using Write = std::pair<std::string, double>;
+    EXPECT_EQ(source.writes[0], (Write{"voltage", 230.0}));
+    EXPECT_EQ(source.writes[1], (Write{"current", 5.0}));
+    EXPECT_EQ(source.writes[2].first, "phase");
+    EXPECT_NEAR(source.writes[2].second, 0.0, 1e-9);
+    EXPECT_EQ(source.writes[3], (Write{"output", 1.0}));
+    EXPECT_NEAR(source.writes[6].second, 60.0, 1e-9);
+    EXPECT_NEAR(source.writes[10].second, -60.0, 1e-9);
+    ASSERT_EQ(run.results().size(), 3u);
+    EXPECT_NEAR(run.results()[0].error, 0.015, 1e-9); // 230.015 V read, 230 V output
+    EXPECT_NEAR(run.conditions().reference_standard_u, 0.023, 1e-12);
+}
+
+TEST(PointCondition, ReadsTheSourceSettingsOfAPowerPoint) {
+    const auto commands = source_commands_of("230 V, 5 A, PF 0.5C");
+    ASSERT_TRUE(commands) << commands.error().message;
+    ASSERT_EQ(commands->size(), 3u);
+    EXPECT_EQ((*commands)[0].setting, "voltage");
+    EXPECT_EQ((*commands)[0].value, 230.0);
+    EXPECT_EQ((*commands)[1].setting, "current");
+    EXPECT_EQ((*commands)[1].value, 5.0);
+    EXPECT_EQ((*commands)[2].setting, "phase");
+    EXPECT_NEAR((*commands)[2].value, -60.0, 1e-9);
+    const auto bare = source_commands_of("0.5L");
+    ASSERT_TRUE(bare);
+    ASSERT_EQ(bare->size(), 1u);
+    EXPECT_NEAR((*bare)[0].value, 60.0, 1e-9);
+    EXPECT_TRUE(source_commands_of("ambient 23 degC").value().empty());
+    const auto wrong = source_commands_of("230 V, PF 1.5");
+    ASSERT_FALSE(wrong);
+    EXPECT_NE(wrong.error().message.find("PF 1.5"), std::string::npos) << wrong.error().message;
+}
+
+TEST(StatedUncertainty, ACertificateOfSeveralQuantitiesGivesTheOneInTheUnit) {
+    StandardCertificate certificate;
+    certificate.number = "NIM-PS-1";
+    certificate.uncertainty = "U = 0.02 V (k = 2); U = 0.0005 A (k = 2); U = 0.2 W (k = 2)";
+    EXPECT_DOUBLE_EQ(certificate_standard_uncertainty(certificate, "V").value(), 0.01);
+    EXPECT_DOUBLE_EQ(certificate_standard_uncertainty(certificate, "A").value(), 0.00025);
+    EXPECT_DOUBLE_EQ(certificate_standard_uncertainty(certificate, "W").value(), 0.1);
+    const auto none = certificate_standard_uncertainty(certificate, "degC");
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().message,
+              "certificate NIM-PS-1: U is in V, A, W, the procedure measures in degC");
 }
 
 TEST(StatedUncertainty, ReadsTheCertificatesStatement) {

@@ -37,10 +37,12 @@ struct RunSettings {
     std::vector<StandardId> standards;
     /// A manager's permission to use an overdue or suspended standard.
     std::optional<UsageOverride> standard_override;
-    double resolution = 0.0;                  ///< of the device under test, in the procedure's unit
-    double range_low = -1e300;                ///< the device under test's range: manual readings
-    double range_high = 1e300;                ///< outside it are refused
-    std::string source_setting = "set_point"; ///< what the source is driven by
+    double resolution = 0.0;   ///< of the device under test, in the procedure's unit
+    double range_low = -1e300; ///< the device under test's range: manual readings
+    double range_high = 1e300; ///< outside it are refused
+    /// The source's setting each test point's value is written to (a blackbody's set point);
+    /// empty when the points' conditions alone say what the source outputs (a power source).
+    std::string source_setting = "set_point";
     std::chrono::milliseconds reading_interval{0};
     /// Between two readings of the reference while waiting for stability.
     std::chrono::milliseconds stability_poll{0};
@@ -110,6 +112,9 @@ private:
     Outcome<void> store(ReadingRole role, double value, std::string unit, std::string source,
                         std::chrono::system_clock::time_point at);
     bool settle(int point);
+    /// One reading of `meter` in the procedure's unit: its primary quantity, or the first of
+    /// read_all() in that unit. Nothing (and the run paused) on a fault or no such quantity.
+    std::optional<drivers::Reading> read_in_unit(drivers::Meter& meter);
     bool wait_for_stability(int point);
     bool measure(int point, ReadingRole role, drivers::Meter* meter);
     Outcome<void> finish_point(int point);

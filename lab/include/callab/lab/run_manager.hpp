@@ -26,17 +26,33 @@ struct RunSnapshot {
     std::vector<drivers::Reading> environment;
 };
 
+/// A station of a bench: a source with the instruments around it and the settings its runs
+/// take. A job runs on the first station whose `kinds` hold its procedure's instrument kind
+/// (an empty list takes every kind): IR thermometers at the blackbody, power analysers at the
+/// power source.
+struct BenchStation {
+    std::string name; ///< for messages, e.g. "thermometry", "power"
+    std::vector<InstrumentKind> kinds;
+    Bench bench;
+    RunSettings settings;
+};
+
 /// The runs of one server's bench. Starting a job opens a CalibrationRun on the bench and
 /// works through it on a worker thread; pause, resume, abort and typed readings reach the run
 /// from request threads. One run measures at a time (the bench has one source); paused runs
-/// wait their turn. Every transition of the job goes through JobWorkflow, so the status
-/// machine and the roles are the lab's rules: start moves the job to measuring, a finished
-/// run to measured (by the technician who started it), abort to cancelled.
+/// wait their turn. A bench of several stations (a blackbody, a power source) runs each job on
+/// the station its instrument kind needs, one run at a time on the whole bench. Every transition of
+/// the job goes through JobWorkflow, so the status machine and the roles are the lab's rules: start
+/// moves the job to measuring, a finished run to measured (by the technician who started it), abort
+/// to cancelled.
 class RunManager {
 public:
     /// `bench` empty: this server has no bench, and starting a job is refused.
     RunManager(JobStore& jobs, UserStore& users, StandardStore& standards,
                std::optional<Bench> bench, RunSettings defaults);
+    /// A bench of several stations; still one run measures at a time on the whole bench.
+    RunManager(JobStore& jobs, UserStore& users, StandardStore& standards,
+               std::vector<BenchStation> stations);
     ~RunManager();
     RunManager(const RunManager&) = delete;
     RunManager& operator=(const RunManager&) = delete;
@@ -77,9 +93,8 @@ private:
     UserStore& users_;
     StandardStore& standards_;
     JobWorkflow workflow_;
-    std::optional<Bench> bench_;
-    RunSettings defaults_;
-    std::mutex mutex_; ///< guards runs_, measuring_ and each run's `working`
+    std::vector<BenchStation> stations_; ///< empty: no bench
+    std::mutex mutex_;                   ///< guards runs_, measuring_ and each run's `working`
     std::condition_variable idle_;
     std::map<JobId, std::unique_ptr<ActiveRun>> runs_;
     std::optional<JobId> measuring_; ///< the run holding the bench

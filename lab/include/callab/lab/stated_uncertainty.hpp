@@ -20,8 +20,9 @@ struct StatedUncertainty {
 Outcome<StatedUncertainty> parse_stated_uncertainty(std::string_view text);
 
 /// The standard uncertainty U/k a standard's certificate gives, in `unit` (the procedure's).
-/// errc::invalid_field names the certificate when its statement cannot be read or is in
-/// another unit.
+/// A certificate of several quantities states one U each, separated by ';' ("U = 0.02 V
+/// (k = 2); U = 0.0005 A (k = 2)"): the one in `unit` counts. errc::invalid_field names the
+/// certificate when a statement cannot be read or none is in `unit`.
 Outcome<double> certificate_standard_uncertainty(const StandardCertificate& certificate,
                                                  std::string_view unit);
 
