@@ -153,6 +153,9 @@ const en = {
             recordedBy: 'Recorded by',
             mean: 'Mean',
             band: 'y ± U',
+            point: 'Point {n}',
+            pointAt: 'Point {n} ({nominal})',
+            referenceMean: 'Reference mean',
             none: 'No readings yet.',
         },
         budget: {

@@ -149,6 +149,9 @@ const zhCN: Messages = {
             recordedBy: '记录人',
             mean: '平均值',
             band: 'y ± U',
+            point: '测试点 {n}',
+            pointAt: '测试点 {n}（{nominal}）',
+            referenceMean: '标准器平均值',
             none: '还没有读数。',
         },
         budget: {
