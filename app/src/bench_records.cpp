@@ -33,20 +33,16 @@ lab::User bench_technician(lab::UserStore& users, const std::string& username,
     return *user;
 }
 
-lab::StandardId add_bench_standard(lab::StandardStore& standards,
-                                   const lab::NewReferenceStandard& standard,
-                                   const std::string& certificate_number,
-                                   const std::string& uncertainty, const std::string& actor) {
-    auto added = standards.add_standard(standard, actor);
-    if (!added) {
-        throw CommandFailure(exit_runtime_failure,
-                             "standard " + standard.name + ": " + added.error().message);
-    }
+namespace {
+
+void add_bench_certificate(lab::StandardStore& standards, lab::StandardId standard,
+                           const std::string& certificate_number, const std::string& uncertainty,
+                           const std::string& actor) {
     const auto today = lab::date_of(std::chrono::system_clock::now());
     const auto due = lab::Date{today.year() + std::chrono::years(1), today.month(),
                                std::chrono::day(std::min(unsigned(today.day()), 28U))};
     lab::StandardCertificate certificate;
-    certificate.standard = added->id;
+    certificate.standard = standard;
     certificate.number = certificate_number;
     certificate.issuer = "National Institute of Metrology, China";
     certificate.calibrated_on = today;
@@ -56,7 +52,40 @@ lab::StandardId add_bench_standard(lab::StandardStore& standards,
         throw CommandFailure(exit_runtime_failure,
                              "certificate " + certificate_number + ": " + stored.error().message);
     }
+}
+
+} // namespace
+
+lab::StandardId add_bench_standard(lab::StandardStore& standards,
+                                   const lab::NewReferenceStandard& standard,
+                                   const std::string& certificate_number,
+                                   const std::string& uncertainty, const std::string& actor) {
+    auto added = standards.add_standard(standard, actor);
+    if (!added) {
+        throw CommandFailure(exit_runtime_failure,
+                             "standard " + standard.name + ": " + added.error().message);
+    }
+    add_bench_certificate(standards, added->id, certificate_number, uncertainty, actor);
     return added->id;
+}
+
+lab::StandardId find_or_add_bench_standard(lab::StandardStore& standards,
+                                           const lab::NewReferenceStandard& standard,
+                                           const std::string& certificate_number,
+                                           const std::string& uncertainty,
+                                           const std::string& actor) {
+    for (const auto& stored : standards.standards()) {
+        if (stored.data.maker != standard.maker || stored.data.model != standard.model ||
+            stored.data.serial != standard.serial) {
+            continue;
+        }
+        const auto latest = standards.latest_certificate(stored.id);
+        if (!latest || latest->due_on <= lab::date_of(std::chrono::system_clock::now())) {
+            add_bench_certificate(standards, stored.id, certificate_number, uncertainty, actor);
+        }
+        return stored.id;
+    }
+    return add_bench_standard(standards, standard, certificate_number, uncertainty, actor);
 }
 
 } // namespace callab::app

@@ -21,4 +21,13 @@ lab::StandardId add_bench_standard(lab::StandardStore& standards,
                                    const std::string& certificate_number,
                                    const std::string& uncertainty, const std::string& actor);
 
+/// The reference standard stored before with the same maker, model and serial, else a new one
+/// as add_bench_standard stores it. A standard found whose latest certificate is missing or
+/// not in date today gets a new certificate version as add_bench_standard states it.
+lab::StandardId find_or_add_bench_standard(lab::StandardStore& standards,
+                                           const lab::NewReferenceStandard& standard,
+                                           const std::string& certificate_number,
+                                           const std::string& uncertainty,
+                                           const std::string& actor);
+
 } // namespace callab::app

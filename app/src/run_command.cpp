@@ -84,7 +84,7 @@ void run_job(const RunOptions& options) {
         spec.technician = bench_technician(users, options.technician, procedure.data.code).id;
         job = jobs.create_job(spec);
         if (settings.standards.empty()) {
-            settings.standards.push_back(add_bench_standard(
+            settings.standards.push_back(find_or_add_bench_standard(
                 standards, {"Blackbody source", "Fluke", "4180", "SIM-4180", {}, "NIM China"},
                 "NIM-BB-" + std::to_string(job.id.value()), "U = 0.05 °C (k = 2)", "callab-run"));
             std::cout << "standard " << settings.standards.front().value() << std::endl;

@@ -69,8 +69,9 @@ std::shared_ptr<lab::RunManager> make_run_manager(lab::JobStore& jobs, lab::User
         {}};
     auto& settings = thermometry.settings;
     // The bench's blackbody as the lab's reference standard, with a certificate in date, so
-    // that runs meet their preconditions and their certificates name it.
-    settings.standards.push_back(add_bench_standard(
+    // that runs meet their preconditions and their certificates name it: stored at the first
+    // start on a database, found by maker, model and serial at the next ones.
+    settings.standards.push_back(find_or_add_bench_standard(
         standards, {"Blackbody source", "Fluke", "4180", "SIM-4180", {}, "NIM China"}, "NIM-BB-SIM",
         "U = 0.05 °C (k = 2)", "callab-serve"));
     // The simulated blackbody settles in a fraction of a second: the procedure's
@@ -90,7 +91,7 @@ std::shared_ptr<lab::RunManager> make_run_manager(lab::JobStore& jobs, lab::User
         {lab::InstrumentKind::power_analyser},
         {dynamic_cast<drivers::Source*>(source.get()), wt300.get(), nullptr, sensor.get()},
         settings};
-    power.settings.standards = {add_bench_standard(
+    power.settings.standards = {find_or_add_bench_standard(
         standards, {"Power source", "Fluke", "6105A", "SIM-6105", {}, "NIM China"}, "NIM-PS-SIM",
         power_source_uncertainty, "callab-serve")};
     power.settings.source_setting.clear(); // the points' conditions set U, I and PF

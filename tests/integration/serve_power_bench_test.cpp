@@ -2,7 +2,8 @@
 // is set to each point's voltage, current and power factor, the analyser's voltage (PA-VOLTAGE),
 // active power (PA-POWER) or current (PA-CURRENT) is read against the source's own read-back, and
 // each point's error and U are what the simulators' known behaviour gives by hand. An IR
-// thermometer job on the same server still runs at the blackbody.
+// thermometer job on the same server still runs at the blackbody, and a restart on the same
+// database reuses the bench's reference standards instead of storing them again.
 #include "support/callab_run.hpp"
 #include "support/http_get.hpp"
 
@@ -34,6 +35,10 @@ protected:
         db_ = "sqlite:" + (dir_.path() / "callab.db").string();
         technician_id_ = add_user("wang.fang", "technician");
         add_user("zhao.admin", "admin");
+        start_serve();
+    }
+
+    void start_serve() {
         serve_ = std::make_unique<ChildProcess>(
             std::vector<std::string>{binary, "serve", "--db", db_, "--port", "0",
                                      "--simulated-bench", "--reading-interval-ms", "0"},
@@ -48,10 +53,13 @@ protected:
         technician_ = sign_in("wang.fang");
     }
 
-    void TearDown() override {
+    void TearDown() override { stop_serve(); }
+
+    void stop_serve() {
         if (serve_) {
             serve_->terminate();
             EXPECT_EQ(serve_->wait(), 0) << serve_->standard_error();
+            serve_.reset();
         }
     }
 
@@ -218,6 +226,19 @@ TEST_F(ServePowerBench, AnInfraredThermometerJobStillRunsAtTheBlackbody) {
     ASSERT_EQ(run.value("state", ""), "finished") << run.dump();
     ASSERT_EQ(run["points"].size(), 3U) << run.dump();
     EXPECT_NEAR(run["points"][1]["reference_mean"].get<double>(), 37.0, 0.05) << run.dump();
+}
+
+TEST_F(ServePowerBench, ARestartReusesTheBenchsStandards) {
+    const auto before = send(admin_, http::verb::get, "/api/standards?per_page=100");
+    ASSERT_EQ(before.status, 200) << before.json.dump();
+    ASSERT_EQ(before.json["total"], 2) << before.json.dump();
+    stop_serve();
+    start_serve();
+    admin_ = sign_in("zhao.admin");
+    const auto after = send(admin_, http::verb::get, "/api/standards?per_page=100");
+    ASSERT_EQ(after.status, 200) << after.json.dump();
+    EXPECT_EQ(after.json["items"], before.json["items"]);
+    EXPECT_EQ(after.json["total"], 2) << after.json.dump();
 }
 
 } // namespace
