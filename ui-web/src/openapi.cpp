@@ -1,5 +1,6 @@
 #include "openapi.hpp"
 
+#include "openapi_builders.hpp"
 #include "openapi_records.hpp"
 
 #include <callab/version.hpp>
@@ -10,87 +11,7 @@
 namespace callab::web {
 namespace {
 
-using nlohmann::json;
-
-json ref(const char* schema) {
-    return {{"$ref", std::string("#/components/schemas/") + schema}};
-}
-
-json content(const json& schema) {
-    return {{"application/json", {{"schema", schema}}}};
-}
-
-json reply(const char* description, const char* schema) {
-    return {{"description", description}, {"content", content(ref(schema))}};
-}
-
-json errors(std::initializer_list<const char*> statuses) {
-    json out = json::object();
-    for (const char* status : statuses) {
-        out[status] = reply("error", "Error");
-    }
-    return out;
-}
-
-json operation(const char* summary, const char* status, json success, const json& roles,
-               std::initializer_list<const char*> failures) {
-    json responses = errors(failures);
-    responses[status] = std::move(success);
-    return {{"summary", summary}, {"x-roles", roles}, {"responses", responses}};
-}
-
-json with_body(json op, const char* schema, json example) {
-    op["requestBody"] = {
-        {"required", true},
-        {"content", {{"application/json", {{"schema", ref(schema)}, {"example", example}}}}}};
-    return op;
-}
-
-/// Marks an operation whose success depends on the record's state: an allowed role may also
-/// be answered 404, 409 or 422 (no run yet, a status the machine refuses, a reading not due).
-json state_dependent(json op) {
-    op["x-state-dependent"] = true;
-    return op;
-}
-
-json id_parameter() {
-    return json::array({{{"name", "id"},
-                         {"in", "path"},
-                         {"required", true},
-                         {"schema", {{"type", "integer"}, {"minimum", 1}}}}});
-}
-
-json object(json properties, json required) {
-    return {{"type", "object"}, {"properties", properties}, {"required", required}};
-}
-
-// A property the server writes and a client's value for it is ignored.
-json read_only(json property) {
-    property["readOnly"] = true;
-    return property;
-}
-
-// A property a client sends and the server acts on but does not answer with.
-json write_only(json property) {
-    property["writeOnly"] = true;
-    return property;
-}
-
-json list_of(const char* item) {
-    return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
-                   {"total", {{"type", "integer"}}},
-                   {"page", {{"type", "integer"}}},
-                   {"per_page", {{"type", "integer"}}}},
-                  {"items", "total", "page", "per_page"});
-}
-
-json query_parameters(std::initializer_list<const char*> names) {
-    json out = json::array();
-    for (const char* name : names) {
-        out.push_back({{"name", name}, {"in", "query"}, {"schema", {{"type", "string"}}}});
-    }
-    return out;
-}
+using namespace openapi_builders;
 
 // The one-stop window, service activities and the statistics.
 void add_service_paths(json& paths, const json& everyone, const json& staff) {

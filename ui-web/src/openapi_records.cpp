@@ -1,83 +1,18 @@
 #include "openapi_records.hpp"
 
+#include "openapi_builders.hpp"
+
 #include <initializer_list>
 
 namespace callab::web {
 namespace {
 
-using nlohmann::json;
-
-json ref(const char* schema) {
-    return {{"$ref", std::string("#/components/schemas/") + schema}};
-}
-
-json reply(const char* description, const char* schema) {
-    return {{"description", description},
-            {"content", {{"application/json", {{"schema", ref(schema)}}}}}};
-}
-
-json operation(const char* summary, const char* status, json success, const json& roles,
-               std::initializer_list<const char*> failures) {
-    json responses = json::object();
-    for (const char* failure : failures) {
-        responses[failure] = reply("error", "Error");
-    }
-    responses[status] = std::move(success);
-    return {{"summary", summary}, {"x-roles", roles}, {"responses", responses}};
-}
-
-json with_body(json op, const char* schema, json example) {
-    op["requestBody"] = {
-        {"required", true},
-        {"content", {{"application/json", {{"schema", ref(schema)}, {"example", example}}}}}};
-    return op;
-}
-
-json state_dependent(json op) {
-    op["x-state-dependent"] = true;
-    return op;
-}
-
-json id_parameter() {
-    return json::array({{{"name", "id"},
-                         {"in", "path"},
-                         {"required", true},
-                         {"schema", {{"type", "integer"}, {"minimum", 1}}}}});
-}
-
-json query(std::initializer_list<const char*> names) {
-    json out = json::array();
-    for (const char* name : names) {
-        out.push_back({{"name", name}, {"in", "query"}, {"schema", {{"type", "string"}}}});
-    }
-    return out;
-}
-
-json object(json properties, json required) {
-    return {{"type", "object"}, {"properties", properties}, {"required", required}};
-}
-
-json read_only(json property) {
-    property["readOnly"] = true;
-    return property;
-}
-
-json list_of(const char* item) {
-    return object({{"items", {{"type", "array"}, {"items", ref(item)}}},
-                   {"total", {{"type", "integer"}}},
-                   {"page", {{"type", "integer"}}},
-                   {"per_page", {{"type", "integer"}}}},
-                  {"items", "total", "page", "per_page"});
-}
-
-json enumeration(std::initializer_list<const char*> values) {
-    return {{"type", "string"}, {"enum", values}};
-}
+using namespace openapi_builders;
 
 void add_standard_paths(json& paths, const json& staff, const json& managers) {
     auto listed = operation("reference standards (?status=&sort=id|name|status|due_on)", "200",
                             reply("a page", "StandardList"), staff, {"400", "401", "403"});
-    listed["parameters"] = query({"page", "per_page", "sort", "status"});
+    listed["parameters"] = query_parameters({"page", "per_page", "sort", "status"});
     paths["/api/standards"]["get"] = listed;
     paths["/api/standards"]["post"] =
         with_body(operation("add a reference standard", "201", reply("added", "Standard"), managers,
@@ -123,7 +58,8 @@ void add_standard_paths(json& paths, const json& staff, const json& managers) {
 void add_procedure_and_programme_paths(json& paths, const json& staff, const json& managers) {
     auto procedures = operation("procedure versions (?code=&kind=&latest=true&sort=)", "200",
                                 reply("a page", "ProcedureList"), staff, {"400", "401", "403"});
-    procedures["parameters"] = query({"page", "per_page", "sort", "code", "kind", "latest"});
+    procedures["parameters"] =
+        query_parameters({"page", "per_page", "sort", "code", "kind", "latest"});
     paths["/api/procedures"]["get"] = procedures;
     paths["/api/procedures"]["post"] = with_body(
         operation("store a new version of a procedure (the whole document)", "201",
@@ -147,7 +83,7 @@ void add_procedure_and_programme_paths(json& paths, const json& staff, const jso
                   {"401", "403", "404"});
     auto programmes = operation("free-calibration programmes with their waived fees", "200",
                                 reply("a page", "ProgrammeList"), staff, {"400", "401", "403"});
-    programmes["parameters"] = query({"page", "per_page", "sort"});
+    programmes["parameters"] = query_parameters({"page", "per_page", "sort"});
     paths["/api/programmes"]["get"] = programmes;
     paths["/api/programmes"]["post"] =
         with_body(operation("create a programme", "201", reply("created", "Programme"), managers,
@@ -169,7 +105,7 @@ void add_user_and_audit_paths(json& paths, const json& everyone, const json& man
     const json admins = {"admin"};
     auto users = operation("users (?role=&disabled=&sort=id|username|role)", "200",
                            reply("a page", "AccountList"), admins, {"400", "401", "403"});
-    users["parameters"] = query({"page", "per_page", "sort", "role", "disabled"});
+    users["parameters"] = query_parameters({"page", "per_page", "sort", "role", "disabled"});
     paths["/api/users"]["get"] = users;
     paths["/api/users"]["post"] =
         with_body(operation("create a user", "201", reply("created", "Account"), admins,
@@ -197,7 +133,8 @@ void add_user_and_audit_paths(json& paths, const json& everyone, const json& man
         "Authorisation", {{"procedure_code", "IRT-FOREHEAD"}}));
     auto audit = operation("the audit trail, newest first, paged in the database", "200",
                            reply("a page", "AuditList"), managers, {"400", "401", "403"});
-    audit["parameters"] = query({"page", "per_page", "entity", "entity_id", "actor", "from", "to"});
+    audit["parameters"] =
+        query_parameters({"page", "per_page", "entity", "entity_id", "actor", "from", "to"});
     paths["/api/audit"]["get"] = audit;
 }
 
