@@ -313,8 +313,8 @@ void print(const char* name, const Figures& f) {
 }
 
 nlohmann::json to_json(const Figures& f) {
-    return {{"clients", f.clients}, {"readings", f.readings}, {"complete", f.complete},
-            {"median_ms", f.median},  {"p99_ms", f.p99},        {"max_ms", f.max},
+    return {{"clients", f.clients},  {"readings", f.readings}, {"complete", f.complete},
+            {"median_ms", f.median}, {"p99_ms", f.p99},        {"max_ms", f.max},
             {"seconds", f.seconds}};
 }
 

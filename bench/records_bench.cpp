@@ -21,8 +21,8 @@
 #include <filesystem>
 #include <random>
 #include <sqlite3.h>
-#include <unistd.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -99,7 +99,8 @@ void add_recall_schedules(callab::db::Database& database) {
 void build_records() {
     namespace fs = std::filesystem;
     const fs::path memory = "/dev/shm";
-    const fs::path scratch = memory / ("callab-bench-records-" + std::to_string(::getpid()) + ".db");
+    const fs::path scratch =
+        memory / ("callab-bench-records-" + std::to_string(::getpid()) + ".db");
     const bool in_memory = fs::is_directory(memory);
     const fs::path target = in_memory ? scratch : fs::path(file);
     {

@@ -20,12 +20,13 @@ std::string written_string(std::string_view text) {
 }
 
 TEST(JsonWriterTest, EscapesStringsAsNlohmannDoes) {
+    using namespace std::string_literals;
     const std::vector<std::string> texts = {
         "",
         "plain ASCII 0-9",
         "quote \" and backslash \\ and slash /",
         "tab\tnewline\ncarriage\rbackspace\bform\f",
-        std::string("nul \0 and unit separator \x1f and delete \x7f", 42),
+        "nul \0 and unit separator \x1f and delete \x7f"s,
         "\xE6\xB8\xA9\xE5\xBA\xA6\xE8\xAE\xA1 (UTF-8, kept as it is)",
         "invalid \xFF UTF-8 \xC3 cut",
         "\xF0\x9F\x8C\xA1 four bytes"};
