@@ -3,7 +3,9 @@
 // Reports the delay from a reading being stored (its `stored_at`) to each client receiving it
 // (median, p99, max) and whether every client got every reading.
 //
-//   live_load [--clients 200] [--interval-ms 20] [--server-threads 2]
+//   live_load [--clients 200] [--interval-ms 20] [--server-threads 2] [--json FILE]
+//
+// --json writes the figures for bench/report.py.
 //
 // The server is `callab serve`'s own (web::Server on the SQLite stores, 127.0.0.1, a free
 // port) in this process with a bench whose readings are typed in over HTTP at a steady
@@ -30,6 +32,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -309,12 +312,19 @@ void print(const char* name, const Figures& f) {
                 f.readings, f.complete, f.median, f.p99, f.max, f.seconds);
 }
 
+nlohmann::json to_json(const Figures& f) {
+    return {{"clients", f.clients},  {"readings", f.readings}, {"complete", f.complete},
+            {"median_ms", f.median}, {"p99_ms", f.p99},        {"max_ms", f.max},
+            {"seconds", f.seconds}};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     std::size_t clients = 200;
     int interval_ms = 20;
     unsigned server_threads = 2;
+    std::string json_file;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         const std::string value = argv[i + 1];
@@ -324,6 +334,8 @@ int main(int argc, char** argv) {
             interval_ms = std::stoi(value);
         } else if (flag == "--server-threads") {
             server_threads = static_cast<unsigned>(std::stoul(value));
+        } else if (flag == "--json") {
+            json_file = value;
         } else {
             std::cerr << "live_load: unknown option " << flag << "\n";
             return 2;
@@ -340,6 +352,19 @@ int main(int argc, char** argv) {
         print("loaded", loaded);
         std::printf("\np99 loaded / baseline: %.2f\n",
                     baseline.p99 > 0 ? loaded.p99 / baseline.p99 : 0.0);
+        if (!json_file.empty()) {
+            std::ofstream out(json_file);
+            out << nlohmann::json{{"interval_ms", interval_ms},
+                                  {"server_threads", server_threads},
+                                  {"baseline", to_json(baseline)},
+                                  {"loaded", to_json(loaded)}}
+                       .dump(1)
+                << "\n";
+            if (!out) {
+                std::cerr << "live_load: cannot write " << json_file << "\n";
+                return 1;
+            }
+        }
         return loaded.complete == loaded.clients && baseline.complete == 1 ? 0 : 1;
     } catch (const std::exception& e) {
         std::cerr << "live_load: " << e.what() << "\n";

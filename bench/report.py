@@ -5,7 +5,13 @@ docs/BENCHMARKS.md: the text between `<!-- generated:NAME:begin -->` and
 `<!-- generated:NAME:end -->` is replaced, everything around it (the explanations) is kept.
 A program without a block gets one appended at the end of the document.
 
-    report.py [--bin build/bin] [--out build/bench] [--only NAME...] [-- ARGS for each program]
+    report.py [--bin build/bin] [--out build/bench] [--only NAME...] [--short]
+              [-- ARGS for each program]
+
+Besides the `*_bench` programs: `http` (bench/wrk_load.py), `web_load` (bench/web_load.sh,
+the instruments list over 100,000 instruments against nginx) and `live_load` (build/bin/
+live_load, 200 WebSocket clients following a run). `--short` is a quick run for checking
+the whole chain: one repetition of each program with a short minimum time, 3 s per wrk test.
 
 Ratios are callab's time over its baseline's in the same run (RATIOS below). A new
 program's pairs are added there.
@@ -49,6 +55,7 @@ RATIOS = {
 }
 
 DEFAULT_ARGS = ["--benchmark_repetitions=3", "--benchmark_report_aggregates_only=true"]
+SHORT_ARGS = ["--benchmark_min_time=0.05"]
 
 
 def machine():
@@ -141,6 +148,50 @@ def http_block(command, results):
     return "\n".join(lines)
 
 
+def web_load_block(command, r):
+    c, n = r["callab"], r["nginx"]
+    lines = [f"`{command}` — machine: {machine()}. `GET /api/instruments?per_page=50` "
+             f"({r['bytes']:,} bytes) over "
+             f"{r['instruments']:,} instruments, signed in; wrk {r['wrk_threads']} threads, "
+             f"{r['connections']} connections, {r['seconds']} s each; `callab serve --threads "
+             f"{r['server_threads']}` on SQLite against nginx with {r['server_threads']} "
+             "workers serving the same body as a file. Processor time is the server's (user + "
+             "system, every process of it) over its run divided by the requests answered.", "",
+             "| server | requests/s | p50 | p99 | processor time / request | requests | non-2xx |",
+             "|---|---|---|---|---|---|---|"]
+    for name, x in (("callab serve", c), ("nginx (baseline)", n)):
+        lines.append(f"| {name} | {x['requests_per_s']:,.0f} | {x['p50_ms']:.3g} ms | "
+                     f"{x['p99_ms']:.3g} ms | {x['cpu_us_per_request']:,.1f} µs | "
+                     f"{x['requests']:,} | {x['non_2xx']} |")
+    lines += ["", f"callab / nginx: {c['requests_per_s'] / n['requests_per_s']:.3f} of the request "
+              f"rate, {c['cpu_us_per_request'] / n['cpu_us_per_request']:.1f} × the processor "
+              f"time per request. At {c['cpu_us_per_request']:,.0f} µs per request, two idle "
+              f"cores would answer at most {2e6 / c['cpu_us_per_request']:,.0f} requests/s "
+              "(wrk itself needs some of them)."]
+    if r.get("import_seconds"):
+        lines.append(f"Building the database (`callab import` of both files): "
+                     f"{r['import_seconds']:.1f} s.")
+    return "\n".join(lines)
+
+
+def live_load_block(command, r):
+    lines = [f"`{command}` — machine: {machine()}. One reading stored every "
+             f"{r['interval_ms']} ms over HTTP; delay = receipt by a client − the reading's "
+             "`stored_at`.", "",
+             "| run | clients | readings | clients that got every reading | median | p99 | max "
+             "| run time |", "|---|---|---|---|---|---|---|---|"]
+    for name in ("baseline", "loaded"):
+        x = r[name]
+        lines.append(f"| {name} | {x['clients']} | {x['readings']} | {x['complete']} | "
+                     f"{x['median_ms']:.2f} ms | {x['p99_ms']:.2f} ms | {x['max_ms']:.2f} ms | "
+                     f"{x['seconds']:.1f} s |")
+    base = r["baseline"]["p99_ms"]
+    if base > 0:
+        lines += ["", f"p99 with {r['loaded']['clients']} clients / with one: "
+                  f"{r['loaded']['p99_ms'] / base:.2f} ×."]
+    return "\n".join(lines)
+
+
 def replace_block(text, name, body):
     pattern = re.compile(rf"(<!-- generated:{name}:begin -->\n).*?(<!-- generated:{name}:end -->)",
                          re.S)
@@ -155,33 +206,68 @@ def main():
     parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
     parser.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
     parser.add_argument("--document", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
-    parser.add_argument("--only", nargs="*", help="program names (and `http` for wrk)")
+    parser.add_argument("--only", nargs="*",
+                        help="program names, `http` (wrk), `web_load`, `live_load`")
+    parser.add_argument("--short", action="store_true", help="a quick run of everything")
     parser.add_argument("args", nargs="*", help="arguments for every benchmark program")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    began = time.time()
+    wanted = lambda name: not args.only or name in args.only
     blocks = {}
     for path in sorted(glob.glob(os.path.join(args.bin, "*_bench"))):
         name = os.path.basename(path)
-        if args.only and name not in args.only:
+        if not wanted(name):
             continue
-        command, data = run_program(path, args.out, args.args)
+        command, data = run_program(path, args.out, args.args or (SHORT_ARGS if args.short
+                                                                   else None))
         blocks[name] = program_block(name, command, data)
-    if not args.only or "http" in args.only:
+    if wanted("http"):
         out = os.path.join(args.out, "wrk.json")
-        command = "bench/wrk_load.py --callab build/bin/callab --json build/bench/wrk.json"
+        seconds = ["--seconds", "3"] if args.short else []
+        command = " ".join(["bench/wrk_load.py --callab build/bin/callab"] + seconds +
+                           ["--json build/bench/wrk.json"])
         print(f"== {command}", flush=True)
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "wrk_load.py"), "--callab",
-                        os.path.join(args.bin, "callab"), "--json", out], check=True,
+                        os.path.join(args.bin, "callab"), "--json", out] + seconds, check=True,
                        stdout=subprocess.DEVNULL)
         with open(out) as f:
             blocks["http"] = http_block(command, json.load(f))
+    if wanted("web_load"):
+        out = os.path.join(args.out, "web_load.json")
+        duration = "3" if args.short else "20"
+        command = f"DURATION={duration} bench/web_load.sh build"
+        print(f"== {command}", flush=True)
+        subprocess.run([os.path.join(ROOT, "bench", "web_load.sh"),
+                        os.path.dirname(os.path.abspath(args.bin))], check=True,
+                       env=dict(os.environ, DURATION=duration, JSON=out),
+                       stdout=subprocess.DEVNULL)
+        with open(out) as f:
+            blocks["web_load"] = web_load_block(command, json.load(f))
+    if wanted("live_load"):
+        out = os.path.join(args.out, "live_load.json")
+        argv = [os.path.join(args.bin, "live_load"), "--clients", "200", "--interval-ms", "20",
+                "--json", out]
+        command = "build/bin/live_load --clients 200 --interval-ms 20"
+        print(f"== {command}", flush=True)
+        subprocess.run(argv, check=True)
+        with open(out) as f:
+            blocks["live_load"] = live_load_block(command, json.load(f))
+    minutes = (time.time() - began) / 60
     with open(args.document) as f:
         text = f.read()
     for name, body in blocks.items():
         text = replace_block(text, name, body)
+    if not args.only:
+        text = replace_block(text, "duration",
+                             f"The last `./dev bench{' --short' if args.short else ''}` ran "
+                             f"its programs and load tests in {minutes:.1f} minutes (after the "
+                             f"build), load average {open('/proc/loadavg').read().split()[0]} "
+                             "at the end.")
     with open(args.document, "w") as f:
         f.write(text)
-    print(f"bench: wrote {', '.join(blocks)} into {os.path.relpath(args.document, ROOT)}")
+    print(f"bench: wrote {', '.join(blocks)} into {os.path.relpath(args.document, ROOT)} "
+          f"in {minutes:.1f} minutes")
 
 
 if __name__ == "__main__":

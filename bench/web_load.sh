@@ -5,9 +5,14 @@
 #   bench/web_load.sh [BUILD_DIR]        (default: build; needs build/bin/callab)
 #
 # Environment: INSTRUMENTS (100000), DURATION seconds per run (20), CONNECTIONS (2),
-# THREADS (2), SERVER_THREADS (2). Everything lives under BUILD_DIR/bench/web_load: the
-# SQLite database, the server's log, a private nginx prefix with its own configuration on a
-# free loopback port (nothing of the system's nginx is used), and wrk's reports.
+# THREADS (2), SERVER_THREADS (2), JSON (a file to write the figures to, for bench/report.py),
+# KEEP_DATABASE (1: reuse the database of an earlier run with the same INSTRUMENTS).
+# Everything lives under BUILD_DIR/bench/web_load: the SQLite database, the server's log, a
+# private nginx prefix with its own configuration on a free loopback port (nothing of the
+# system's nginx is used), and wrk's reports. Besides wrk's figures, each server's processor
+# time (user + system, all its processes) over its run is divided by the requests it
+# answered: on a machine shared with other work, that cost per request is steadier than the
+# request rate.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,12 +40,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-rm -rf "$out"
-mkdir -p "$out/nginx/html/api" "$out/nginx/logs" "$out/nginx/tmp"
 db="sqlite:$out/callab.db"
+reuse=
+if [[ ${KEEP_DATABASE:-} == 1 && -f $out/callab.db && $(cat "$out/instruments" 2>/dev/null) == "$instruments" ]]; then
+    reuse=1
+    rm -rf "$out/nginx"
+else
+    rm -rf "$out"
+fi
+mkdir -p "$out/nginx/html/api" "$out/nginx/logs" "$out/nginx/tmp"
 
 # 1. The records: 10 enterprises and the instruments spread over them, each file imported in
 #    one transaction (callab import, with the audit trail).
+start=$(date +%s.%N)
+loaded=$start
+if [[ -z $reuse ]]; then
 /usr/bin/python3 - "$out" "$instruments" <<'PY'
 import sys
 out, count = sys.argv[1], int(sys.argv[2])
@@ -65,6 +79,8 @@ start=$(date +%s.%N)
 loaded=$(date +%s.%N)
 printf '%s\n' "$password" |
     "$callab" user add --db "$db" --username bench --role technician --password-stdin >/dev/null
+echo "$instruments" >"$out/instruments"
+fi
 
 # 2. callab serve on a free loopback port.
 "$callab" serve --db "$db" --host 127.0.0.1 --port 0 --threads "$server_threads" \
@@ -126,26 +142,73 @@ done
 cmp -s <(curl -sf "http://127.0.0.1:$nginx_port$target") "$out/nginx/html/api/instruments.json" ||
     { echo "web_load: nginx does not serve the body (see $out/nginx/logs/error.log)" >&2; exit 1; }
 
-# 5. The same load on both, one after the other.
-run() {
+# 5. The same load on both, one after the other; each server's processor time (clock ticks
+#    of user + system time of the process and its children, i.e. nginx's workers) is read
+#    before and after its run.
+ticks() {
+    local pid total=0
+    for pid in "$1" $(pgrep -P "$1" || true); do
+        total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
+run() { # URL REPORT PID
+    local before after
+    before=$(ticks "$3")
     wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$out/session.lua" "$1" | tee "$2"
+    after=$(ticks "$3")
+    echo $((after - before)) >"$2.ticks"
 }
 echo "== callab serve: GET $target over $instruments instruments"
-run "$url$target" "$out/wrk_callab.txt"
+run "$url$target" "$out/wrk_callab.txt" "$serve_pid"
 echo "== nginx: the same body as a static file"
-run "http://127.0.0.1:$nginx_port$target" "$out/wrk_nginx.txt"
+run "http://127.0.0.1:$nginx_port$target" "$out/wrk_nginx.txt" "$nginx_pid"
 
 rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 p99() { awk '$1 == "99%" { print $2 }' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ { print }' "$1"; }
+# Processor time per request in µs: the server's ticks over the requests wrk counted.
+cpu_us() {
+    awk -v t="$(cat "$1.ticks")" -v hz="$(getconf CLK_TCK)" \
+        '/ requests in / { printf "%.1f", t / hz * 1e6 / $1 }' "$1"
+}
 callab_rps=$(rps "$out/wrk_callab.txt")
 nginx_rps=$(rps "$out/wrk_nginx.txt")
+load=$(cut -d' ' -f1 /proc/loadavg)
 echo
 echo "== summary ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'))"
-awk -v a="$start" -v b="$loaded" -v n="$instruments" \
+[[ -n $reuse ]] || awk -v a="$start" -v b="$loaded" -v n="$instruments" \
     'BEGIN { printf "database load: %.1f s for %d instruments\n", b - a, n }'
 printf 'body: %s bytes\n' "$(stat -c %s "$out/nginx/html/api/instruments.json")"
-printf 'callab serve: %s requests/s, p99 %s\n' "$callab_rps" "$(p99 "$out/wrk_callab.txt")"
-printf 'nginx static: %s requests/s, p99 %s\n' "$nginx_rps" "$(p99 "$out/wrk_nginx.txt")"
+printf 'callab serve: %s requests/s, p99 %s, %s µs processor time per request\n' \
+    "$callab_rps" "$(p99 "$out/wrk_callab.txt")" "$(cpu_us "$out/wrk_callab.txt")"
+printf 'nginx static: %s requests/s, p99 %s, %s µs processor time per request\n' \
+    "$nginx_rps" "$(p99 "$out/wrk_nginx.txt")" "$(cpu_us "$out/wrk_nginx.txt")"
 awk -v a="$callab_rps" -v b="$nginx_rps" 'BEGIN { printf "callab / nginx: %.3f\n", a / b }'
+printf 'load average: %s\n' "$load"
 errors "$out/wrk_callab.txt"
+if [[ -n ${JSON:-} ]]; then
+    /usr/bin/python3 - "$out" "$JSON" "$instruments" "$duration" "$connections" "$threads" \
+        "$server_threads" "$load" "$(awk -v a="$start" -v b="$loaded" 'BEGIN { print b - a }')" \
+        "$(getconf CLK_TCK)" <<'PY'
+import json, os, re, sys
+out, target, instruments, duration, connections, threads, server_threads, load, import_s, hz = sys.argv[1:]
+def wrk(name):
+    text = open(f"{out}/wrk_{name}.txt").read()
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    ticks = int(open(f"{out}/wrk_{name}.txt.ticks").read())
+    def ms(label):
+        m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+        return float(m.group(1)) * {"us": 1e-3, "ms": 1, "s": 1e3}[m.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return {"requests": requests, "requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+            "p50_ms": ms("50%"), "p99_ms": ms("99%"), "cpu_s": ticks / int(hz),
+            "cpu_us_per_request": ticks / int(hz) * 1e6 / requests,
+            "non_2xx": int(errors.group(1)) if errors else 0}
+json.dump({"instruments": int(instruments), "seconds": int(duration), "connections": int(connections),
+           "wrk_threads": int(threads), "server_threads": int(server_threads), "load_average": float(load),
+           "import_seconds": float(import_s) if float(import_s) > 0 else None,
+           "bytes": os.path.getsize(f"{out}/nginx/html/api/instruments.json"),
+           "callab": wrk("callab"), "nginx": wrk("nginx")}, open(target, "w"), indent=1)
+PY
+fi

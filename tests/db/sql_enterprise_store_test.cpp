@@ -58,6 +58,52 @@ TEST_P(SqlEnterpriseStoreTest, AnInstrumentOfAnUnknownOwnerIsRefused) {
     EXPECT_NE(added.error().message.find("owner"), std::string::npos);
 }
 
+TEST_P(SqlEnterpriseStoreTest, ListsAPageOfInstrumentsWithEveryField) {
+    const auto first = add_enterprise();
+    const auto second = add_enterprise("91310000MA1FL1JP22");
+    std::vector<lab::NewInstrument> batch;
+    for (int n = 0; n < 7; ++n) {
+        batch.push_back(
+            {n % 2 == 0 ? lab::InstrumentKind::ir_forehead_thermometer
+                        : lab::InstrumentKind::energy_meter,
+             "Maker " + std::to_string(n), "M" + std::to_string(n), "SN" + std::to_string(n),
+             -1.5 * n, 10.0 + n, "degC", 0.25, n < 5 ? first.id : second.id,
+             n == 3 ? lab::MetrologyRegime::verification : lab::MetrologyRegime::calibration});
+    }
+    const auto added = enterprises_.add_instruments(batch, "admin");
+    ASSERT_TRUE(added) << added.error().message;
+
+    const auto page = enterprises_.list_instruments({}, 2, 3);
+    EXPECT_EQ(page.total, 7);
+    ASSERT_EQ(page.items.size(), 3U);
+    const auto& third = page.items.front();
+    EXPECT_EQ(third.id, (*added)[2].id);
+    EXPECT_EQ(third.data.kind, lab::InstrumentKind::ir_forehead_thermometer);
+    EXPECT_EQ(third.data.maker, "Maker 2");
+    EXPECT_EQ(third.data.model, "M2");
+    EXPECT_EQ(third.data.serial, "SN2");
+    EXPECT_DOUBLE_EQ(third.data.range_low, -3.0);
+    EXPECT_DOUBLE_EQ(third.data.range_high, 12.0);
+    EXPECT_EQ(third.data.unit, "degC");
+    EXPECT_DOUBLE_EQ(third.data.resolution, 0.25);
+    EXPECT_EQ(third.data.owner, first.id);
+    EXPECT_EQ(page.items[1].data.regime, lab::MetrologyRegime::verification);
+    EXPECT_EQ(page.items[1].data.kind, lab::InstrumentKind::energy_meter);
+
+    const auto last = enterprises_.list_instruments({}, 6, 3);
+    EXPECT_EQ(last.total, 7);
+    ASSERT_EQ(last.items.size(), 1U);
+    EXPECT_EQ(last.items.front().data.serial, "SN6");
+    EXPECT_TRUE(enterprises_.list_instruments({}, 7, 3).items.empty());
+
+    lab::InstrumentFilter owned;
+    owned.owner = second.id;
+    const auto of_second = enterprises_.list_instruments(owned, 0, 50);
+    EXPECT_EQ(of_second.total, 2);
+    ASSERT_EQ(of_second.items.size(), 2U);
+    EXPECT_EQ(of_second.items.back().data.serial, "SN6");
+}
+
 CALLAB_STORE_TEST_SUITE(SqlEnterpriseStoreTest);
 
 } // namespace

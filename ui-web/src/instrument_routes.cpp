@@ -55,12 +55,18 @@ Response InstrumentRoutes::list(const Request& request, const SignedIn& who) {
         filter.owner = own;
     }
     const auto page = store_.list_instruments(filter, query->offset(), query->per_page);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& instrument : page.items) {
-        items.push_back(instrument_to_json(instrument));
-    }
-    return json_response(request, http::status::ok,
-                         list_body(std::move(items), page.total, *query));
+    // Written directly: a page of 50 built as nlohmann::json objects and dumped cost more
+    // than the database queries (docs/BENCHMARKS.md).
+    constexpr std::size_t bytes_per_instrument = 256;
+    auto body = list_body_text(
+        page.total, *query,
+        [&](JsonWriter& out) {
+            for (const auto& instrument : page.items) {
+                write_instrument(out, instrument);
+            }
+        },
+        (page.items.size() + 1) * bytes_per_instrument);
+    return make_response(request, http::status::ok, "application/json", std::move(body));
 }
 
 Response InstrumentRoutes::add(const Request& request, const SignedIn& who) {

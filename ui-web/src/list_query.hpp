@@ -1,6 +1,7 @@
 #pragma once
 
 #include "json_body.hpp"
+#include "json_writer.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -45,6 +46,28 @@ BodyResult<ListQuery> parse_list_query(const Request& request, const ListFields&
 
 /// `{"items", "total", "page", "per_page"}` for a page cut elsewhere (e.g. in SQL).
 nlohmann::json list_body(nlohmann::json items, std::int64_t total, const ListQuery& query);
+
+/// list_body's text written directly, without a document: `write_items(writer)` writes the
+/// items, each as one value of the open `items` array. The keys come in nlohmann's sorted
+/// order, so the text equals `list_body(...).dump()` for the same items.
+template <typename WriteItems>
+std::string list_body_text(std::int64_t total, const ListQuery& query, WriteItems write_items,
+                           std::size_t reserve = 0) {
+    JsonWriter out(reserve);
+    out.begin_object();
+    out.key("items");
+    out.begin_array();
+    write_items(out);
+    out.end_array();
+    out.key("page");
+    out.value(query.page);
+    out.key("per_page");
+    out.value(query.per_page);
+    out.key("total");
+    out.value(total);
+    out.end_object();
+    return out.take();
+}
 
 /// Pages a collection held in memory: keeps the items whose filter fields equal the wanted
 /// text (strings as they are, other values as JSON text), sorts stably by `sort` and cuts the

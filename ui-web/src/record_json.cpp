@@ -93,6 +93,35 @@ nlohmann::json instrument_to_json(const lab::Instrument& instrument) {
             {"regime", lab::enum_name(i.regime, lab::metrology_regime_names)}};
 }
 
+void write_instrument(JsonWriter& out, const lab::Instrument& instrument) {
+    const auto& i = instrument.data;
+    // nlohmann::json orders an object's keys: the same order here.
+    out.begin_object();
+    out.key("enterprise_id");
+    out.value(i.owner.value());
+    out.key("id");
+    out.value(instrument.id.value());
+    out.key("kind");
+    out.value(lab::enum_name(i.kind, lab::instrument_kind_names));
+    out.key("maker");
+    out.value(i.maker);
+    out.key("model");
+    out.value(i.model);
+    out.key("range_high");
+    out.value(i.range_high);
+    out.key("range_low");
+    out.value(i.range_low);
+    out.key("regime");
+    out.value(lab::enum_name(i.regime, lab::metrology_regime_names));
+    out.key("resolution");
+    out.value(i.resolution);
+    out.key("serial");
+    out.value(i.serial);
+    out.key("unit");
+    out.value(i.unit);
+    out.end_object();
+}
+
 BodyResult<lab::NewInstrument> instrument_from_json(const nlohmann::json& body) {
     lab::NewInstrument i;
     auto kind =

@@ -2,6 +2,7 @@
 // Enterprises and instruments as JSON, read and written with the same field names.
 
 #include "json_body.hpp"
+#include "json_writer.hpp"
 
 #include <callab/lab/enterprise.hpp>
 #include <callab/lab/instrument.hpp>
@@ -16,6 +17,8 @@ BodyResult<lab::NewEnterprise> enterprise_from_json(const nlohmann::json& body);
 /// `{"id", "kind", "maker", "model", "serial", "range_low", "range_high", "unit",
 /// "resolution", "enterprise_id", "regime"}`.
 nlohmann::json instrument_to_json(const lab::Instrument& instrument);
+/// instrument_to_json's text written directly (the same bytes as its dump).
+void write_instrument(JsonWriter& out, const lab::Instrument& instrument);
 /// The writable fields of an instrument; `regime` may be absent (calibration).
 BodyResult<lab::NewInstrument> instrument_from_json(const nlohmann::json& body);
 
