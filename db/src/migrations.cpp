@@ -384,6 +384,10 @@ CREATE TABLE job_return (
 );
 CREATE INDEX job_return_job ON job_return(job_id);
 )sql"},
+    Migration{13, "indexes for the audit trail's filters", R"sql(
+CREATE INDEX audit_entry_entity ON audit_entry(entity, entity_id, sequence);
+CREATE INDEX audit_entry_actor ON audit_entry(actor, sequence);
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {

@@ -2,7 +2,6 @@
 
 #include <callab/db/sql_audit_log.hpp>
 
-#include <limits>
 
 namespace callab::db {
 namespace {
@@ -29,35 +28,67 @@ lab::AuditEntry entry_from(const soci::row& row) {
 
 lab::AuditPage SqlAuditLog::find_entries(const lab::AuditFilter& filter) {
     return with_session(database_, "cannot read the audit trail", [&](soci::session& sql) {
-        // Absent filters are bound as "any", so one statement serves every mix.
-        const int any_entity = filter.entity ? 0 : 1;
-        const int any_id = filter.entity_id ? 0 : 1;
-        const int any_actor = filter.actor ? 0 : 1;
+        // Only the filters asked for are in the WHERE clause, so that each can use its index
+        // (audit_entry_entity, audit_entry_actor) and an unfiltered count stays a table
+        // count; every value is bound.
         const std::string entity = filter.entity.value_or("");
         const std::string entity_id = filter.entity_id.value_or("");
         const std::string actor = filter.actor.value_or("");
-        const long long from =
-            filter.from ? to_microseconds(*filter.from) : std::numeric_limits<long long>::min();
-        const long long to =
-            filter.to ? to_microseconds(*filter.to) : std::numeric_limits<long long>::max();
-        constexpr const char* where =
-            " FROM audit_entry WHERE (:any_e = 1 OR entity = :entity) AND (:any_i = 1 OR "
-            "entity_id = :entity_id) AND (:any_a = 1 OR actor = :actor) AND at_us >= :from_us "
-            "AND at_us < :to_us";
+        const long long from = filter.from ? to_microseconds(*filter.from) : 0;
+        const long long to = filter.to ? to_microseconds(*filter.to) : 0;
+        std::string where;
+        auto add = [&where](const char* condition) {
+            where += where.empty() ? " WHERE " : " AND ";
+            where += condition;
+        };
+        if (filter.entity) {
+            add("entity = :entity");
+        }
+        if (filter.entity_id) {
+            add("entity_id = :entity_id");
+        }
+        if (filter.actor) {
+            add("actor = :actor");
+        }
+        if (filter.from) {
+            add("at_us >= :from_us");
+        }
+        if (filter.to) {
+            add("at_us < :to_us");
+        }
+        auto bind = [&](auto&& prepared) -> decltype(auto) {
+            if (filter.entity) {
+                prepared, soci::use(entity);
+            }
+            if (filter.entity_id) {
+                prepared, soci::use(entity_id);
+            }
+            if (filter.actor) {
+                prepared, soci::use(actor);
+            }
+            if (filter.from) {
+                prepared, soci::use(from);
+            }
+            if (filter.to) {
+                prepared, soci::use(to);
+            }
+            return prepared;
+        };
         lab::AuditPage page;
-        long long total = 0;
-        sql << "SELECT COUNT(*)" << where, soci::use(any_entity), soci::use(entity),
-            soci::use(any_id), soci::use(entity_id), soci::use(any_actor), soci::use(actor),
-            soci::use(from), soci::use(to), soci::into(total);
-        page.total = total;
+        {
+            long long total = 0;
+            auto prepared = (sql.prepare << "SELECT COUNT(*) FROM audit_entry" << where);
+            bind(prepared), soci::into(total);
+            soci::statement count(prepared);
+            count.execute(true);
+            page.total = total;
+        }
         const long long limit = filter.limit;
         const long long offset = filter.offset;
-        soci::rowset<soci::row> rows =
-            (sql.prepare << "SELECT " << entry_columns << where
-                         << " ORDER BY sequence DESC LIMIT :limit OFFSET :offset",
-             soci::use(any_entity), soci::use(entity), soci::use(any_id), soci::use(entity_id),
-             soci::use(any_actor), soci::use(actor), soci::use(from), soci::use(to),
-             soci::use(limit), soci::use(offset));
+        auto prepared = (sql.prepare << "SELECT " << entry_columns << " FROM audit_entry" << where
+                                     << " ORDER BY sequence DESC LIMIT :limit OFFSET :offset");
+        bind(prepared), soci::use(limit), soci::use(offset);
+        soci::rowset<soci::row> rows(prepared);
         for (const auto& row : rows) {
             page.items.push_back(entry_from(row));
         }
