@@ -384,6 +384,30 @@ CREATE TABLE job_return (
 );
 CREATE INDEX job_return_job ON job_return(job_id);
 )sql"},
+    Migration{12, "run starts with the environment read, amendment reasons of corrections", R"sql(
+CREATE TABLE run_start (
+    id {{id}},
+    job_id BIGINT NOT NULL REFERENCES job(id),
+    started_at_us BIGINT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    reference_standard_u DOUBLE PRECISION NOT NULL CHECK (reference_standard_u >= 0),
+    reference_certificate TEXT NOT NULL,
+    resolution DOUBLE PRECISION NOT NULL CHECK (resolution >= 0)
+);
+CREATE INDEX run_start_job ON run_start(job_id);
+CREATE TABLE run_environment (
+    id {{id}},
+    run_start_id BIGINT NOT NULL REFERENCES run_start(id),
+    quantity TEXT NOT NULL,
+    value DOUBLE PRECISION NOT NULL,
+    unit TEXT NOT NULL,
+    device TEXT NOT NULL,
+    read_at_us BIGINT NOT NULL
+);
+CREATE INDEX run_environment_start ON run_environment(run_start_id);
+ALTER TABLE job ADD COLUMN amendment_reason_zh TEXT NOT NULL DEFAULT '';
+ALTER TABLE job ADD COLUMN amendment_reason_en TEXT NOT NULL DEFAULT '';
+)sql"},
     Migration{13, "indexes for the audit trail's filters", R"sql(
 CREATE INDEX audit_entry_entity ON audit_entry(entity, entity_id, sequence);
 CREATE INDEX audit_entry_actor ON audit_entry(actor, sequence);

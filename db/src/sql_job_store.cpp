@@ -12,7 +12,7 @@ namespace {
 constexpr const char* job_columns =
     "id, title, instrument, quantity, unit, resolution, created_at_us, enterprise_id, "
     "instrument_id, procedure_id, technician_id, programme_id, fee_cents, environment, "
-    "corrects_job_id, status, reviewer_id, approver_id";
+    "corrects_job_id, status, reviewer_id, approver_id, amendment_reason_zh, amendment_reason_en";
 constexpr const char* reading_columns = "id, job_id, value, unit, source, taken_at_us, "
                                         "recorded_by, test_point, phase";
 
@@ -38,6 +38,8 @@ lab::Job job_from(const soci::row& row) {
     job.spec.fee_cents = column_int64(row, "fee_cents");
     job.spec.environment = column_text(row, "environment");
     job.spec.corrects = optional_id<lab::JobId>(row, "corrects_job_id");
+    job.spec.amendment_reason_zh = column_text(row, "amendment_reason_zh");
+    job.spec.amendment_reason_en = column_text(row, "amendment_reason_en");
     job.status = lab::parse_enum(column_text(row, "status"), lab::job_status_names)
                      .value_or(lab::JobStatus::draft);
     job.reviewer = optional_id<lab::UserId>(row, "reviewer_id");
@@ -62,14 +64,19 @@ lab::ReadingRecord reading_from(const soci::row& row) {
 
 std::string describe(const lab::Job& job) {
     return audit_fields(
-        {{"title", job.spec.title},
-         {"instrument", job.spec.instrument},
-         {"quantity", job.spec.quantity},
-         {"unit", job.spec.unit},
-         {"resolution", std::to_string(job.spec.resolution)},
-         {"fee_cents", std::to_string(job.spec.fee_cents)},
-         {"environment", job.spec.environment},
-         {"status", std::string(lab::enum_name(job.status, lab::job_status_names))}});
+               {{"title", job.spec.title},
+                {"instrument", job.spec.instrument},
+                {"quantity", job.spec.quantity},
+                {"unit", job.spec.unit},
+                {"resolution", std::to_string(job.spec.resolution)},
+                {"fee_cents", std::to_string(job.spec.fee_cents)},
+                {"environment", job.spec.environment},
+                {"status", std::string(lab::enum_name(job.status, lab::job_status_names))}}) +
+           (job.spec.corrects
+                ? audit_fields({{"corrects", job.spec.corrects->to_string()},
+                                {"amendment_reason_zh", job.spec.amendment_reason_zh},
+                                {"amendment_reason_en", job.spec.amendment_reason_en}})
+                : std::string());
 }
 
 } // namespace
@@ -89,9 +96,11 @@ lab::Job SqlJobStore::create_job(const lab::NewJob& spec) {
         WriteTransaction tx(sql, database_.backend());
         sql << "INSERT INTO job (title, instrument, quantity, unit, resolution, created_at_us, "
                "enterprise_id, instrument_id, procedure_id, technician_id, programme_id, "
-               "fee_cents, environment, corrects_job_id, status) "
+               "fee_cents, environment, corrects_job_id, amendment_reason_zh, "
+               "amendment_reason_en, status) "
                "VALUES (:title, :instrument, :quantity, :unit, :resolution, :created, :ent, "
-               ":ins, :proc, :tech, :prog, :fee, :env, :corr, 'draft') RETURNING id",
+               ":ins, :proc, :tech, :prog, :fee, :env, :corr, :reason_zh, :reason_en, 'draft') "
+               "RETURNING id",
             soci::use(spec.title), soci::use(spec.instrument), soci::use(spec.quantity),
             soci::use(spec.unit), soci::use(spec.resolution), soci::use(created),
             soci::use(enterprise.value, enterprise.indicator),
@@ -100,6 +109,7 @@ lab::Job SqlJobStore::create_job(const lab::NewJob& spec) {
             soci::use(technician.value, technician.indicator),
             soci::use(programme.value, programme.indicator), soci::use(spec.fee_cents),
             soci::use(spec.environment), soci::use(corrects.value, corrects.indicator),
+            soci::use(spec.amendment_reason_zh), soci::use(spec.amendment_reason_en),
             soci::into(id);
         job.id = lab::JobId{id};
         append_audit(sql, spec.technician ? "user:" + spec.technician->to_string() : "system",

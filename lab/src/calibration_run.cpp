@@ -1,5 +1,6 @@
 #include <callab/lab/calibration_run.hpp>
 #include <callab/lab/point_condition.hpp>
+#include <callab/lab/run_results.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -9,11 +10,8 @@
 namespace callab::lab {
 namespace {
 
-constexpr std::string_view reference_prefix = "reference:";
-
 ReadingRole role_of(const ReadingRecord& r) {
-    return std::string_view(r.source).starts_with(reference_prefix) ? ReadingRole::reference
-                                                                    : ReadingRole::indication;
+    return is_reference_reading(r) ? ReadingRole::reference : ReadingRole::indication;
 }
 
 std::string describe(const drivers::Meter& meter, const boost::system::error_code& cause) {
@@ -70,7 +68,8 @@ Outcome<RunConditions> CalibrationRun::check_preconditions() {
     if (!conditions) {
         return conditions.error();
     }
-    auto environment = check_environment(procedure_, bench_.environment);
+    auto environment =
+        check_environment(procedure_, bench_.environment, settings_.typed_environment);
     if (!environment) {
         return environment.error();
     }
@@ -84,7 +83,8 @@ Outcome<void> CalibrationRun::store(ReadingRole role, double value, std::string 
     r.job = job_.id;
     r.value = value;
     r.unit = std::move(unit);
-    r.source = role == ReadingRole::reference ? std::string(reference_prefix) + source : source;
+    r.source =
+        role == ReadingRole::reference ? std::string(reference_source_prefix) + source : source;
     r.taken_at = at;
     r.recorded_by = settings_.recorded_by;
     r.test_point = current_;
@@ -249,20 +249,12 @@ bool CalibrationRun::measure(int point, ReadingRole role, drivers::Meter* meter)
 }
 
 Outcome<void> CalibrationRun::finish_point(int point) {
-    std::vector<double> indications;
-    std::vector<double> references;
-    for (const auto& r : readings_) {
-        if (r.test_point == point) {
-            (role_of(r) == ReadingRole::reference ? references : indications).push_back(r.value);
-        }
-    }
-    auto result =
-        compute_point(procedure_, point, indications, references, conditions_.reference_standard_u,
-                      settings_.resolution, settings_.cmc_table);
+    auto result = point_result_from_readings(
+        procedure_, point, readings_,
+        PointInputs{conditions_.reference_standard_u, settings_.resolution, settings_.cmc_table});
     if (!result) {
         return result.error();
     }
-
     results_.push_back(std::move(*result));
     if (observer_ != nullptr) {
         observer_->point_computed(results_.back());
@@ -306,6 +298,12 @@ RunState CalibrationRun::run() {
     }
     refusal_.reset();
     conditions_ = std::move(*checked);
+    // What the run starts with is stored before anything is measured, so the certificate can
+    // be issued from the records alone.
+    store_.record_run_start(RunStart{job_.id, std::chrono::system_clock::now(),
+                                     settings_.recorded_by, conditions_.reference_standard_u,
+                                     conditions_.reference_certificate, settings_.resolution,
+                                     conditions_.environment});
     state_ = RunState::running;
     const auto wanted = static_cast<std::size_t>(procedure_.data.readings_per_point);
     const int points = static_cast<int>(procedure_.data.test_points.size());

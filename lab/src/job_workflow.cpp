@@ -152,7 +152,8 @@ Outcome<void> JobWorkflow::use_standard(JobId id, int test_point, StandardId sta
     return {};
 }
 
-Outcome<Job> JobWorkflow::correct(JobId issued, const User& by) {
+Outcome<Job> JobWorkflow::correct(JobId issued, const User& by, std::string reason_zh,
+                                  std::string reason_en) {
     const auto job = jobs_.find_job(issued);
     if (!job) {
         return reject(errc::not_found, "job: " + issued.to_string() + " does not exist");
@@ -164,6 +165,8 @@ Outcome<Job> JobWorkflow::correct(JobId issued, const User& by) {
     NewJob correction = job->spec;
     correction.corrects = issued;
     correction.title = "Correction of job " + issued.to_string() + ": " + job->spec.title;
+    correction.amendment_reason_zh = std::move(reason_zh);
+    correction.amendment_reason_en = std::move(reason_en);
     return open(correction, by);
 }
 

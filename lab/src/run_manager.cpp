@@ -177,7 +177,8 @@ void RunManager::work(ActiveRun& run) {
     idle_.notify_all();
 }
 
-Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_indication) {
+Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_indication,
+                                       std::vector<drivers::Reading> typed_environment) {
     const auto job = jobs_.find_job(id);
     if (!job) {
         return reject(errc::not_found, "job: " + id.to_string() + " does not exist");
@@ -189,6 +190,11 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
         return reject(errc::device_fault,
                       "bench: this server has no bench (start it with --simulated-bench or "
                       "--bench FILE)");
+    }
+    if (!typed_environment.empty() && bench_->environment != nullptr) {
+        return reject(errc::invalid_field, "environment: the bench's sensor " +
+                                               bench_->environment->device() +
+                                               " reads the room; it is not typed");
     }
     if (!job->spec.procedure) {
         return reject(errc::invalid_field, "procedure: job " + id.to_string() + " names none");
@@ -239,6 +245,7 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
     if (job->spec.resolution > 0) {
         settings.resolution = job->spec.resolution;
     }
+    settings.typed_environment = std::move(typed_environment);
     run->run = std::make_unique<CalibrationRun>(jobs_, RunRecords{standards_, users_}, *moved,
                                                 std::move(*procedure), bench, std::move(settings),
                                                 run.get());

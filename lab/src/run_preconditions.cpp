@@ -75,43 +75,50 @@ Outcome<RunConditions> check_standards(StandardStore& standards, std::span<const
 }
 
 Outcome<std::vector<drivers::Reading>> check_environment(const Procedure& procedure,
-                                                         drivers::Meter* sensor) {
+                                                         drivers::Meter* sensor,
+                                                         std::span<const drivers::Reading> typed) {
     const auto& limits = procedure.data.environment_limits;
     std::vector<drivers::Reading> found;
     if (limits.empty()) {
         return found;
     }
-    if (sensor == nullptr) {
-        return reject(errc::invalid_field, "environment: procedure " + procedure.data.code +
-                                               " limits " + limits.front().quantity +
-                                               " and no environment sensor is on the bench");
+    if (sensor == nullptr && typed.empty()) {
+        return reject(errc::invalid_field,
+                      "environment: procedure " + procedure.data.code + " limits " +
+                          limits.front().quantity +
+                          ", no environment sensor is on the bench and none was typed");
     }
-    auto readings = sensor->read_all();
+    boost::system::result<std::vector<drivers::Reading>> readings =
+        std::vector<drivers::Reading>(typed.begin(), typed.end());
+    if (sensor != nullptr) {
+        readings = sensor->read_all();
+    }
     if (!readings) {
         const std::string detail = sensor->last_fault();
         return reject(errc::device_fault, "device " + sensor->device() + ": " +
                                               readings.error().message() +
                                               (detail.empty() ? "" : " (" + detail + ")"));
     }
+    const std::string device = sensor != nullptr ? sensor->device() : "manual";
     for (const auto& limit : limits) {
         const auto reading =
             std::find_if(readings->begin(), readings->end(),
                          [&](const drivers::Reading& r) { return r.quantity == limit.quantity; });
         if (reading == readings->end()) {
             return reject(errc::invalid_field,
-                          "environment: " + sensor->device() + " reports no " + limit.quantity);
+                          "environment: " + device + " reports no " + limit.quantity);
         }
         if (reading->unit != limit.unit) {
             return reject(errc::invalid_field, "environment: " + limit.quantity + " read by " +
-                                                   sensor->device() + " is in " + reading->unit +
+                                                   device + " is in " + reading->unit +
                                                    ", the limit in " + limit.unit);
         }
         if (reading->value < limit.low || reading->value > limit.high) {
-            return reject(errc::invalid_field,
-                          "environment: " + limit.quantity + " " + number(reading->value) + " " +
-                              limit.unit + " read by " + sensor->device() +
-                              " is outside procedure " + procedure.data.code + "'s " +
-                              number(limit.low) + "–" + number(limit.high) + " " + limit.unit);
+            return reject(errc::invalid_field, "environment: " + limit.quantity + " " +
+                                                   number(reading->value) + " " + limit.unit +
+                                                   " read by " + device + " is outside procedure " +
+                                                   procedure.data.code + "'s " + number(limit.low) +
+                                                   "–" + number(limit.high) + " " + limit.unit);
         }
         found.push_back(*reading);
     }

@@ -14,6 +14,7 @@
 #include <callab/lab/calibration_run.hpp>
 #include <callab/lab/certificate_assembler.hpp>
 #include <callab/lab/certificate_dcc.hpp>
+#include <callab/lab/recorded_run.hpp>
 #include <callab/lab/run_certificate.hpp>
 
 #include <fstream>
@@ -159,6 +160,29 @@ TEST_P(CalibrationRunBenchTest, IrThermometerJobFromCreationToAVerifiedCertifica
     facts.receipt_date = facts.performance_begin = facts.performance_end = facts.issue_date = today;
     facts.environment = lab::certificate_environment_of(run.conditions().environment).value();
     facts.results = {lab::result_group_of(procedure_, run.results(), 2).value()};
+    // The records alone give the same facts: the run start stored the environment and the
+    // reference's u, the readings give the same results by the same computation.
+    const auto recorded =
+        lab::recorded_certificate_facts(jobs_, *jobs_.find_job(job.id), procedure_, 2, today);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    ASSERT_EQ(recorded->results.size(), 1U);
+    ASSERT_EQ(recorded->results[0].points.size(), facts.results[0].points.size());
+    for (std::size_t i = 0; i < facts.results[0].points.size(); ++i) {
+        const auto& expected = facts.results[0].points[i];
+        const auto& got = recorded->results[0].points[i];
+        EXPECT_EQ(got.nominal, expected.nominal);
+        EXPECT_EQ(got.reference_value, expected.reference_value);
+        EXPECT_EQ(got.indication, expected.indication);
+        EXPECT_EQ(got.error, expected.error);
+        EXPECT_EQ(got.expanded_uncertainty, expected.expanded_uncertainty);
+        EXPECT_EQ(got.coverage_factor, expected.coverage_factor);
+        EXPECT_EQ(got.conformity, expected.conformity);
+    }
+    EXPECT_EQ(recorded->environment.temperature.minimum, facts.environment.temperature.minimum);
+    EXPECT_EQ(recorded->environment.temperature.maximum, facts.environment.temperature.maximum);
+    EXPECT_EQ(recorded->environment.humidity.minimum, facts.environment.humidity.minimum);
+    EXPECT_EQ(recorded->environment.humidity.unit, facts.environment.humidity.unit);
+    EXPECT_EQ(recorded->issue_date, today);
     const auto content = assembler.assemble(job.id, facts);
     ASSERT_TRUE(content) << content.error().message;
     const auto issued = service_.issue(job.id, *content, signatory_);

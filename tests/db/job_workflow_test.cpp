@@ -66,11 +66,16 @@ TEST_P(JobWorkflowTest, RefusesSkippingAndChangingIssuedJobs) {
     advance(job.id, lab::JobStatus::approved, signatory_);
     advance(job.id, lab::JobStatus::issued, signatory_);
     EXPECT_FALSE(workflow_.advance(job.id, lab::JobStatus::cancelled, manager_));
-    const auto correction = workflow_.correct(job.id, tech_);
+    const auto correction = workflow_.correct(job.id, tech_, "标准证书编号有误", "wrong number");
     ASSERT_TRUE(correction) << correction.error().message;
     EXPECT_EQ(correction->spec.corrects, job.id);
     EXPECT_EQ(correction->status, lab::JobStatus::draft);
     EXPECT_EQ(jobs_.find_job(job.id)->status, lab::JobStatus::issued);
+    // The amendment reason is stored with the correcting job.
+    const auto stored = jobs_.find_job(correction->id);
+    EXPECT_EQ(stored->spec.amendment_reason_zh, "标准证书编号有误");
+    EXPECT_EQ(stored->spec.amendment_reason_en, "wrong number");
+    EXPECT_EQ(stored->spec.corrects, job.id);
 }
 
 TEST_P(JobWorkflowTest, ReturnsForRework) {

@@ -109,6 +109,55 @@ TEST_P(SqlJobStoreTest, StatusChangesOnlyFromTheExpectedStatus) {
     EXPECT_FALSE(found->approver);
 }
 
+TEST_P(SqlJobStoreTest, KeepsEachRunStartWithTheEnvironmentItRead) {
+    const auto job = jobs_.create_job(thermometer_job());
+    const auto other = jobs_.create_job(thermometer_job());
+    EXPECT_TRUE(jobs_.run_starts_of(job.id).empty());
+    const auto first = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
+    const auto second = first + std::chrono::minutes(5);
+    jobs_.record_run_start({job.id,
+                            first,
+                            "alice",
+                            0.025,
+                            "NIM-BB-1",
+                            0.1,
+                            {{"temperature", 23.4, "degC", first, "modbus-tcp://127.0.0.1:1502"},
+                             {"humidity", 45.5, "percent", first, "modbus-tcp://127.0.0.1:1502"}}});
+    jobs_.record_run_start({job.id,
+                            second,
+                            "alice",
+                            0.03,
+                            "NIM-BB-2",
+                            0.05,
+                            {{"temperature", 23.9, "degC", second, "manual"}}});
+    jobs_.record_run_start({other.id, second, "bob", 0.0, "", 0.0, {}});
+
+    auto reopened = db::Database::open(uri_);
+    db::SqlJobStore again(*reopened);
+    const auto starts = again.run_starts_of(job.id);
+    ASSERT_EQ(starts.size(), 2U);
+    EXPECT_EQ(starts[0].job, job.id);
+    EXPECT_EQ(starts[0].at, first);
+    EXPECT_EQ(starts[0].recorded_by, "alice");
+    EXPECT_DOUBLE_EQ(starts[0].reference_standard_u, 0.025);
+    EXPECT_EQ(starts[0].reference_certificate, "NIM-BB-1");
+    EXPECT_DOUBLE_EQ(starts[0].resolution, 0.1);
+    ASSERT_EQ(starts[0].environment.size(), 2U);
+    EXPECT_EQ(starts[0].environment[0].quantity, "temperature");
+    EXPECT_DOUBLE_EQ(starts[0].environment[0].value, 23.4);
+    EXPECT_EQ(starts[0].environment[0].unit, "degC");
+    EXPECT_EQ(starts[0].environment[0].timestamp, first);
+    EXPECT_EQ(starts[0].environment[0].device, "modbus-tcp://127.0.0.1:1502");
+    EXPECT_EQ(starts[0].environment[1].quantity, "humidity");
+    EXPECT_DOUBLE_EQ(starts[0].environment[1].value, 45.5);
+    EXPECT_EQ(starts[1].reference_certificate, "NIM-BB-2");
+    ASSERT_EQ(starts[1].environment.size(), 1U);
+    EXPECT_EQ(starts[1].environment[0].device, "manual");
+    const auto others = again.run_starts_of(other.id);
+    ASSERT_EQ(others.size(), 1U);
+    EXPECT_TRUE(others[0].environment.empty());
+}
+
 CALLAB_STORE_TEST_SUITE(SqlJobStoreTest);
 
 } // namespace

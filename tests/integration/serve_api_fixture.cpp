@@ -126,6 +126,21 @@ void ServeApiTest::SetUp() {
     equipment_ = added.json["id"].get<std::int64_t>();
 }
 
+void ServeApiTest::restart_server() {
+    server_->stop();
+    if (serving_.joinable()) {
+        serving_.join();
+    }
+    services_->runs = nullptr;
+    runs_.reset();
+    runs_ = typed_run_manager(*job_store_, *users_, *standards_);
+    services_->runs = runs_.get();
+    server_ = std::make_unique<web::Server>(
+        web::Server::Options{"127.0.0.1", 0, 4096, std::chrono::seconds(30), "sqlite"});
+    port_ = server_->listen().value();
+    serving_ = std::thread([this] { server_->run(*services_, 4); });
+}
+
 void ServeApiTest::TearDown() {
     server_->stop();
     if (serving_.joinable()) {

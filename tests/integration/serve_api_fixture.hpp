@@ -58,6 +58,9 @@ protected:
     void SetUp() override;
     void TearDown() override;
 
+    /// Stops the server and starts a new one on the same database with a new run manager, as
+    /// a restarted `callab serve` would be: it holds no run of the jobs measured before.
+    void restart_server();
     /// Signs `username` in; fails the test unless it works.
     Credentials login(const std::string& username);
     Reply send(boost::beast::http::verb verb, const std::string& target,

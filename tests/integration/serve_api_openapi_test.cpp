@@ -209,7 +209,7 @@ TEST_F(OpenApiWalkTest, EveryDocumentedOperationAnswersEveryRoleAsDocumented) {
             }
         }
     }
-    EXPECT_EQ(operations, 80);
+    EXPECT_EQ(operations, 81);
 }
 
 } // namespace

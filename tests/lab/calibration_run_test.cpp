@@ -5,6 +5,7 @@
 #include <callab/lab/builtin_procedures.hpp>
 #include <callab/lab/calibration_run.hpp>
 #include <callab/lab/point_condition.hpp>
+#include <callab/lab/run_results.hpp>
 #include <callab/lab/stated_uncertainty.hpp>
 
 #include <gtest/gtest.h>
@@ -188,6 +189,28 @@ TEST_F(Fixture, ForeheadThermometerRunComputesEveryPointAsByHand) {
     ASSERT_EQ(used.size(), 3u);
     EXPECT_EQ(used[2].test_point, 2);
     EXPECT_EQ(used[2].standard, blackbody_standard);
+    // The run's start is stored: the reference's u, the resolution and the room it read.
+    const auto starts = store.run_starts_of(job.id);
+    ASSERT_EQ(starts.size(), 1u);
+    EXPECT_DOUBLE_EQ(starts[0].reference_standard_u, 0.025);
+    EXPECT_EQ(starts[0].reference_certificate, "NIM-2026-1");
+    EXPECT_DOUBLE_EQ(starts[0].resolution, 0.1);
+    EXPECT_EQ(starts[0].recorded_by, "li.wei");
+    ASSERT_EQ(starts[0].environment.size(), 2u);
+    EXPECT_EQ(starts[0].environment[0].quantity, "temperature");
+    EXPECT_DOUBLE_EQ(starts[0].environment[0].value, 23.0);
+    EXPECT_EQ(starts[0].environment[1].quantity, "humidity");
+    EXPECT_DOUBLE_EQ(starts[0].environment[1].value, 45.0);
+    // The stored readings give the run's results by the same computation.
+    const auto again = results_from_readings(forehead(), store.readings_of(job.id),
+                                             PointInputs{0.025, 0.1, builtin_cmc_table()});
+    ASSERT_TRUE(again) << again.error().message;
+    ASSERT_EQ(again->size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ((*again)[i].error, run.results()[i].error);
+        EXPECT_EQ((*again)[i].expanded_uncertainty, run.results()[i].expanded_uncertainty);
+        EXPECT_EQ((*again)[i].conformity, run.results()[i].conformity);
+    }
 }
 
 TEST_F(Fixture, ManualIndicationsMixWithAReferenceFromTheSource) {
@@ -214,6 +237,14 @@ TEST_F(Fixture, ManualIndicationsMixWithAReferenceFromTheSource) {
     ASSERT_EQ(run.results().size(), 1u);
     EXPECT_NEAR(run.results()[0].error, 0.06, 1e-9);
     EXPECT_EQ(run.current_point(), 1);
+    // Point 1 has no reading yet: the records cannot give every result.
+    const auto incomplete = results_from_readings(forehead(), store.readings_of(job.id),
+                                                  PointInputs{0.025, 0.1, builtin_cmc_table()});
+    ASSERT_FALSE(incomplete);
+    EXPECT_EQ(incomplete.error().code, errc::not_enough_readings);
+    EXPECT_EQ(incomplete.error().message,
+              "readings: test point 1 has 0 reference and 0 device readings of 5 each");
+    EXPECT_EQ(store.run_starts_of(job.id).size(), 2u); // started, then resumed
 }
 
 TEST_F(Fixture, APointWhoseStandardsWereChosenAtOpeningKeepsThem) {
@@ -245,6 +276,7 @@ TEST_F(Fixture, DeviceFaultPausesNamingTheDeviceAndARunResumesFromTheStoredReadi
     EXPECT_EQ(store.readings_of(job.id).size(), 30u);
     EXPECT_EQ(blackbody.set_points, (std::vector<double>{35.0, 37.0, 37.0, 39.0}));
     EXPECT_NEAR(resumed.results()[1].error, 0.1, 1e-9);
+    EXPECT_EQ(store.run_starts_of(job.id).size(), 2u);
 }
 
 TEST_F(Fixture, ExpandedUncertaintyIsNeverBelowTheCmc) {
@@ -327,6 +359,7 @@ TEST_F(Fixture, RefusesAnEnvironmentOutsideTheProceduresLimits) {
     EXPECT_EQ(run.pause_reason(), "environment: temperature 29.5 degC read by "
                                   "modbus-tcp://127.0.0.1:1503 is outside procedure "
                                   "IRT-FOREHEAD's 18–28 degC");
+    EXPECT_TRUE(store.run_starts_of(job.id).empty()); // a refused run stores nothing
     sensor.temperature = 23.0;
     sensor.humidity = 85.0;
     EXPECT_EQ(run.run(), RunState::refused);
@@ -340,6 +373,29 @@ TEST_F(Fixture, RefusesAnEnvironmentOutsideTheProceduresLimits) {
     EXPECT_NE(without.pause_reason().find("no environment sensor"), std::string::npos);
     EXPECT_TRUE(store.readings_of(job.id).empty());
     EXPECT_TRUE(blackbody.set_points.empty());
+}
+
+TEST_F(Fixture, ATypedEnvironmentIsCheckedAndStoredAsASensorsWouldBe) {
+    ScriptedMeter blackbody("scpi://127.0.0.1:5025", "degC", {35, 35, 35, 35, 35});
+    const auto now = std::chrono::system_clock::now();
+    RunSettings typed = settings();
+    typed.typed_environment = {{"temperature", 30.5, "degC", now, "manual"},
+                               {"humidity", 50.0, "percent", now, "manual"}};
+    CalibrationRun hot(store, records(), job, forehead(), Bench{&blackbody}, typed);
+    EXPECT_EQ(hot.run(), RunState::refused);
+    EXPECT_EQ(hot.pause_reason(), "environment: temperature 30.5 degC read by manual is outside "
+                                  "procedure IRT-FOREHEAD's 18–28 degC");
+    EXPECT_TRUE(store.run_starts_of(job.id).empty());
+
+    typed.typed_environment[0].value = 22.5;
+    CalibrationRun run(store, records(), job, forehead(), Bench{&blackbody}, typed);
+    EXPECT_EQ(run.run(), RunState::paused); // the device's readings are typed
+    const auto starts = store.run_starts_of(job.id);
+    ASSERT_EQ(starts.size(), 1u);
+    ASSERT_EQ(starts[0].environment.size(), 2u);
+    EXPECT_DOUBLE_EQ(starts[0].environment[0].value, 22.5);
+    EXPECT_EQ(starts[0].environment[0].device, "manual");
+    EXPECT_DOUBLE_EQ(starts[0].environment[1].value, 50.0);
 }
 
 TEST_F(Fixture, WaitsUntilTheReferenceAgreesWithinTheToleranceForTheStabilisationTime) {

@@ -83,9 +83,17 @@ public:
                      [job](const lab::StandardUse& u) { return u.job == job; });
         return out;
     }
+    void record_run_start(const lab::RunStart& start) override { starts_.push_back(start); }
+    std::vector<lab::RunStart> run_starts_of(JobId job) override {
+        std::vector<lab::RunStart> out;
+        std::copy_if(starts_.begin(), starts_.end(), std::back_inserter(out),
+                     [job](const lab::RunStart& s) { return s.job == job; });
+        return out;
+    }
 
 private:
     std::vector<lab::StandardUse> uses_;
+    std::vector<lab::RunStart> starts_;
     std::vector<std::pair<JobId, lab::JobReturn>> returns_;
     std::vector<Job> jobs_;
     std::vector<ReadingRecord> readings_;

@@ -88,6 +88,7 @@ const std::vector<Rule>& rules() {
         {"GET /api/certificates/{number}.pdf", everyone, "", {}},
         {"GET /api/certificates/{number}.xml", everyone, "", {}},
         {"POST /api/certificates/{number}/revoke", {"signatory", "manager"}, "", {}},
+        {"POST /api/certificates/{number}/correct", {"technician"}, "", {}},
         {"GET /api/service-requests", everyone, "", {}},
         {"POST /api/service-requests", everyone, "", {}},
         {"GET /api/service-requests/{id}", everyone, "service_request_a", {}},

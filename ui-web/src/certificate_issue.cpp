@@ -1,18 +1,17 @@
-// POST /api/jobs/{id}/issue: the facts of the job's finished run on this server (results and
-// the environment read), the rest of the content from the records, then
-// lab::CertificateService::issue, which holds the rules (signatory, four eyes, approved,
-// once only).
+// POST /api/jobs/{id}/issue: the whole content from the records (the results recomputed from
+// the stored readings, the environment each run start read, the job, its instrument, the
+// standards, the people), then lab::CertificateService::issue, which holds the rules
+// (signatory, four eyes, approved, once only).
 #include "api_error.hpp"
 #include "certificate_json.hpp"
 #include "certificate_routes.hpp"
 #include "json_body.hpp"
 
+#include <callab/lab/calendar_date.hpp>
 #include <callab/lab/certificate_assembler.hpp>
-#include <callab/lab/run_certificate.hpp>
-#include <callab/lab/run_manager.hpp>
+#include <callab/lab/recorded_run.hpp>
 
-#include <algorithm>
-#include <map>
+#include <chrono>
 
 namespace callab::web {
 namespace http = boost::beast::http;
@@ -29,28 +28,9 @@ Response already_issued(const Request& request, lab::JobId job, const std::strin
                           {"number", number}});
 }
 
-/// The run's results, one per test point (the last computed), in test point order.
-std::vector<lab::PointResult> results_by_point(const lab::RunSnapshot& run) {
-    std::map<int, lab::PointResult> by_point;
-    for (const auto& result : run.results) {
-        by_point[result.test_point] = result;
-    }
-    std::vector<lab::PointResult> results;
-    for (auto& [point, result] : by_point) {
-        results.push_back(std::move(result));
-    }
-    return results;
-}
-
-/// Dates, environment and results of `job` from its finished run and its stored readings.
+/// Dates, environment and results of `job` from the records: its stored readings and what its
+/// runs read when they started (lab::recorded_certificate_facts).
 lab::Outcome<lab::CertificateFacts> facts_of(ApiServices& services, const lab::Job& job) {
-    const auto run = services.runs->snapshot(job.id);
-    if (!run || run->state != lab::RunState::finished) {
-        return lab::reject(lab::errc::invalid_field,
-                           "run: job " + job.id.to_string() +
-                               " has no finished run on this server; issue it where it was "
-                               "measured");
-    }
     if (!job.spec.procedure) {
         return lab::reject(lab::errc::invalid_field,
                            "procedure: job " + job.id.to_string() + " names none");
@@ -60,31 +40,12 @@ lab::Outcome<lab::CertificateFacts> facts_of(ApiServices& services, const lab::J
         return lab::reject(lab::errc::invalid_field,
                            "procedure: " + job.spec.procedure->to_string() + " does not exist");
     }
-    lab::CertificateFacts facts;
-    const auto results = results_by_point(*run);
-    auto group = lab::result_group_of(*procedure, results, result_decimals);
-    if (!group) {
-        return group.error();
-    }
-    facts.results = {std::move(*group)};
-    auto environment = lab::certificate_environment_of(run->environment);
-    if (!environment) {
-        return environment.error();
-    }
-    facts.environment = std::move(*environment);
-    const auto readings = services.jobs.store().readings_of(job.id);
-    const auto [first, last] =
-        std::minmax_element(readings.begin(), readings.end(),
-                            [](const auto& a, const auto& b) { return a.taken_at < b.taken_at; });
-    const auto today = lab::date_of(std::chrono::system_clock::now());
-    facts.receipt_date = lab::date_of(job.created_at);
-    facts.performance_begin = first != readings.end() ? lab::date_of(first->taken_at) : today;
-    facts.performance_end = last != readings.end() ? lab::date_of(last->taken_at) : today;
-    facts.issue_date = today;
-    return facts;
+    return lab::recorded_certificate_facts(services.jobs.store(), job, *procedure, result_decimals,
+                                           lab::date_of(std::chrono::system_clock::now()));
 }
 
-/// The optional `{"amendment_reason": {"zh", "en"}}` of a job that corrects an issued one.
+/// The optional `{"amendment_reason": {"zh", "en"}}` of a job that corrects an issued one;
+/// without it the reason given when the correction was opened.
 BodyResult<lab::BilingualText> amendment_reason_of(const Request& request) {
     if (request.body().empty()) {
         return lab::BilingualText{};
@@ -119,7 +80,7 @@ Response issue_certificate(ApiServices& services, const Request& request, const 
         return forbidden(request, "only an authorised signatory issues certificates");
     }
     if (services.certificates == nullptr || services.laboratory == nullptr ||
-        services.enterprises == nullptr || services.runs == nullptr) {
+        services.enterprises == nullptr) {
         return api_error(request, http::status::service_unavailable, "unavailable",
                          "this server was started without a certificate service");
     }
@@ -154,6 +115,10 @@ Response issue_certificate(ApiServices& services, const Request& request, const 
         }
         content = std::move(*assembled);
         content.amendment_reason = std::move(*reason);
+        if (content.amendment_reason.zh.empty() && content.amendment_reason.en.empty()) {
+            content.amendment_reason = {job->spec.amendment_reason_zh,
+                                        job->spec.amendment_reason_en};
+        }
     }
     // For a job that is not approved, issue() refuses (role, four eyes, status) before it
     // reads the content.

@@ -2,9 +2,13 @@
 
 #include "api_error.hpp"
 #include "certificate_json.hpp"
+#include "job_json.hpp"
 #include "list_query.hpp"
 
 #include <callab/lab/job_service.hpp>
+#include <callab/lab/job_workflow.hpp>
+
+#include <array>
 
 namespace callab::web {
 namespace http = boost::beast::http;
@@ -165,6 +169,62 @@ Response CertificateRoutes::revoke(const Request& request, const SignedIn& who,
                          to_json(*revoked, services_.jobs.store().find_job(revoked->job)));
 }
 
+Response CertificateRoutes::correct(const Request& request, const SignedIn& who,
+                                    std::string_view number) {
+    if (who.user.data.role != lab::Role::technician) {
+        return forbidden(request, "only a technician opens a job that corrects a certificate");
+    }
+    auto found = visible(who, number);
+    if (!found) {
+        return no_such_certificate(request, number);
+    }
+    auto body = parse_json_object(request);
+    if (!body) {
+        return problem_response(request, body.error());
+    }
+    std::array<std::string, 2> reasons;
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        const std::string name = i == 0 ? "reason_zh" : "reason_en";
+        auto reason = string_field(*body, name);
+        if (!reason) {
+            return problem_response(request, reason.error());
+        }
+        if (reason->find_first_not_of(" \t\r\n") == std::string::npos) {
+            return api_error(request, http::status::unprocessable_entity, "invalid_field",
+                             name + ": the amendment reason is blank", name);
+        }
+        reasons[i] = std::move(*reason);
+    }
+    const auto& certificate = found->certificate;
+    if (certificate.status != lab::CertificateStatus::valid) {
+        const std::string why = certificate.status == lab::CertificateStatus::superseded
+                                    ? "is superseded by " +
+                                          certificate.superseded_by.value_or("another") +
+                                          "; correct that one"
+                                    : "is revoked (" + certificate.revocation_reason + ")";
+        return api_error(request, http::status::conflict, "invalid_transition",
+                         "certificate " + certificate.number + " " + why);
+    }
+    // One correction at a time: a second would find the certificate superseded at issue.
+    for (const auto& job : services_.jobs.store().list_jobs()) {
+        if (job.spec.corrects == certificate.job && job.status != lab::JobStatus::cancelled) {
+            return json_response(request, http::status::conflict,
+                                 {{"error", "conflict"},
+                                  {"message", "certificate " + certificate.number + ": job " +
+                                                  job.id.to_string() + " corrects it already"},
+                                  {"job_id", job.id.value()}});
+        }
+    }
+    lab::JobWorkflow workflow(services_.jobs.store(), services_.users, services_.standards);
+    auto opened =
+        workflow.correct(certificate.job, who.user, std::move(reasons[0]), std::move(reasons[1]));
+    if (!opened) {
+        return rejection_response(request, opened.error());
+    }
+    return json_response(request, http::status::created,
+                         job_report_to_json(services_.jobs.make_report(std::move(*opened))));
+}
+
 Response CertificateRoutes::handle(const Request& request, std::string_view path,
                                    const SignedIn& who) {
     if (services_.certificates == nullptr) {
@@ -193,6 +253,10 @@ Response CertificateRoutes::handle(const Request& request, std::string_view path
     }
     if (segments.size() == 2 && segments[1] == "revoke") {
         return request.method() == http::verb::post ? revoke(request, who, name)
+                                                    : method_not_allowed(request, path, "POST");
+    }
+    if (segments.size() == 2 && segments[1] == "correct") {
+        return request.method() == http::verb::post ? correct(request, who, name)
                                                     : method_not_allowed(request, path, "POST");
     }
     return api_error(request, http::status::not_found, "not_found",

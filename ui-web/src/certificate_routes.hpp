@@ -34,6 +34,9 @@ private:
     Response document(const Request& request, const SignedIn& who, std::string_view number,
                       std::string_view kind);
     Response revoke(const Request& request, const SignedIn& who, std::string_view number);
+    /// Opens the job that corrects a valid certificate (JobWorkflow::correct), keeping the
+    /// amendment reason in both languages for its issue.
+    Response correct(const Request& request, const SignedIn& who, std::string_view number);
     std::optional<Visible> visible(const SignedIn& who, std::string_view number);
     nlohmann::json to_json(const lab::IssuedCertificate& certificate,
                            const std::optional<lab::Job>& job);
@@ -42,10 +45,10 @@ private:
 };
 
 /// `POST /api/jobs/{id}/issue` (dispatched by JobRoutes): issues the approved job's
-/// certificate through lab::CertificateService, its content assembled from the records
-/// (lab::CertificateAssembler) and from the job's finished run on this server (results and
-/// the environment read). 201 with the certificate; a job issued already is 409 naming the
-/// number it was issued as.
+/// certificate through lab::CertificateService, its content assembled from the records alone
+/// (lab::CertificateAssembler, lab::recorded_certificate_facts: results recomputed from the
+/// stored readings, the environment its run starts read), so any server issues it. 201 with
+/// the certificate; a job issued already is 409 naming the number it was issued as.
 Response issue_certificate(ApiServices& services, const Request& request, const SignedIn& who,
                            lab::JobId job);
 

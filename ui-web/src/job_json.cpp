@@ -117,6 +117,11 @@ nlohmann::json job_report_to_json(const lab::JobReport& report) {
         returns.push_back({{"reason", r.reason}, {"by", r.by}, {"at", iso8601(r.at)}});
     }
     body["returns"] = returns;
+    if (job.spec.corrects) {
+        body["corrects"] = job.spec.corrects->value();
+        body["amendment_reason"] = {{"zh", job.spec.amendment_reason_zh},
+                                    {"en", job.spec.amendment_reason_en}};
+    }
     if (report.summary) {
         const auto summary = summary_to_json(*report.summary);
         body["result"] = summary;

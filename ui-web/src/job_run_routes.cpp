@@ -6,6 +6,7 @@
 #include "json_body.hpp"
 #include "run_json.hpp"
 
+#include <callab/drivers/reading.hpp>
 #include <callab/lab/job_workflow.hpp>
 
 #include <spdlog/spdlog.h>
@@ -20,6 +21,30 @@ BodyResult<nlohmann::json> optional_body(const Request& request) {
         return BodyResult<nlohmann::json>(boost::system::in_place_value, nlohmann::json::object());
     }
     return parse_json_object(request);
+}
+
+/// The optional `"environment": {"temperature", "humidity"}` of a start: the room as the
+/// technician read it (degC and percent), for a bench without an environment sensor.
+BodyResult<std::vector<drivers::Reading>> typed_environment_of(const nlohmann::json& body) {
+    std::vector<drivers::Reading> readings;
+    const auto environment = body.find("environment");
+    if (environment == body.end() || environment->is_null()) {
+        return readings;
+    }
+    const auto now = std::chrono::system_clock::now();
+    for (const auto& [quantity, unit] :
+         {std::pair<std::string, std::string>{"temperature", "degC"}, {"humidity", "percent"}}) {
+        const auto value =
+            environment->is_object() ? environment->find(quantity) : environment->end();
+        if (!environment->is_object() || value == environment->end() || !value->is_number()) {
+            return BodyProblem{http::status::unprocessable_entity, "invalid_field",
+                               "environment: needs " + quantity + " as a number (" + unit +
+                                   ") in an object {\"temperature\", \"humidity\"}",
+                               "environment"};
+        }
+        readings.push_back({quantity, value->get<double>(), unit, now, "manual"});
+    }
+    return readings;
 }
 
 nlohmann::json reading_to_json(const lab::ReadingRecord& r) {
@@ -103,8 +128,13 @@ Response JobRoutes::run_action(const Request& request, const SignedIn& who, lab:
             return api_error(request, http::status::unprocessable_entity, "invalid_field",
                              "manual_indication: must be true or false", "manual_indication");
         }
+        auto environment = typed_environment_of(*body);
+        if (!environment) {
+            return problem_response(request, environment.error());
+        }
         done = runs.start(id, who.user,
-                          manual != body->end() && manual->is_boolean() && manual->get<bool>());
+                          manual != body->end() && manual->is_boolean() && manual->get<bool>(),
+                          std::move(*environment));
     } else if (name == "pause") {
         done = runs.pause(id, who.user);
     } else {

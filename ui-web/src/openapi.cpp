@@ -220,6 +220,9 @@ json schemas() {
                         {"technician_id", read_only(nullable_id)},
                         {"reviewer_id", read_only(nullable_id)},
                         {"approver_id", read_only(nullable_id)},
+                        {"corrects", read_only(id)},
+                        {"amendment_reason",
+                         read_only(object({{"zh", text}, {"en", text}}, {"zh", "en"}))},
                         {"status", read_only(text)},
                         {"created_at", read_only(time)},
                         {"readings", read_only({{"type", "array"}, {"items", ref("Reading")}})},
@@ -250,7 +253,11 @@ json schemas() {
                                {"standards", {{"type", "array"}, {"items", {{"type", "object"}}}}},
                                {"date", {{"type", "string"}, {"format", "date"}}}},
                               {"procedures", "standards", "date"})},
-        {"RunStart", object({{"manual_indication", {{"type", "boolean"}}}}, json::array())},
+        {"RunStart", object({{"manual_indication", {{"type", "boolean"}}},
+                             {"environment", object({{"temperature", {{"type", "number"}}},
+                                                     {"humidity", {{"type", "number"}}}},
+                                                    {"temperature", "humidity"})}},
+                            json::array())},
         {"ReturnReason", object({{"reason", text}}, {"reason"})},
         {"ServiceRequest",
          object({{"id", read_only(id)},
@@ -358,6 +365,8 @@ json schemas() {
                 {"number", "job_id", "status", "issued_at", "pdf_sha256", "dcc_sha256"})},
         {"CertificateList", list_of("Certificate")},
         {"Revocation", object({{"reason", text}}, {"reason"})},
+        {"Correction",
+         object({{"reason_zh", text}, {"reason_en", text}}, {"reason_zh", "reason_en"})},
     };
 }
 
@@ -368,11 +377,12 @@ void add_certificate_paths(json& paths, const json& everyone) {
                                       {"required", true},
                                       {"schema", {{"type", "string"}}}}});
     paths["/api/jobs/{id}/issue"]["parameters"] = id_parameter();
-    paths["/api/jobs/{id}/issue"]["post"] = state_dependent(operation(
-        "issue the approved job's certificate (a signatory, not its technician; from the server "
-        "that measured it); a correcting job may send {\"amendment_reason\": {\"zh\", \"en\"}}",
-        "201", reply("issued", "Certificate"), {"signatory"},
-        {"400", "401", "403", "404", "409", "422"}));
+    paths["/api/jobs/{id}/issue"]["post"] = state_dependent(
+        operation("issue the approved job's certificate from the records (a signatory, not its "
+                  "technician); a correcting job states the reason it was opened with, or "
+                  "{\"amendment_reason\": {\"zh\", \"en\"}}",
+                  "201", reply("issued", "Certificate"), {"signatory"},
+                  {"400", "401", "403", "404", "409", "422"}));
     auto listed = operation("issued certificates, paged; sort issued_at or number (enterprise "
                             "users: their enterprise's)",
                             "200", reply("a page", "CertificateList"), everyone, {"400", "401"});
@@ -403,6 +413,15 @@ void add_certificate_paths(json& paths, const json& everyone) {
                             reply("revoked", "Certificate"), {"signatory", "manager"},
                             {"400", "401", "403", "404", "409", "422"}),
                   "Revocation", {{"reason", "wrong reference standard certificate"}}));
+    paths["/api/certificates/{number}/correct"]["parameters"] = number;
+    paths["/api/certificates/{number}/correct"]["post"] = state_dependent(with_body(
+        operation("open the job that corrects a valid certificate (its technician the user "
+                  "signed in), keeping the amendment reason for its issue",
+                  "201", reply("opened", "Job"), {"technician"},
+                  {"400", "401", "403", "404", "409", "422"}),
+        "Correction",
+        {{"reason_zh", "参考标准证书编号有误"},
+         {"reason_en", "wrong reference standard certificate number"}}));
 }
 
 // `/api/live` is a WebSocket, which OpenAPI 3.0 cannot state as an operation: it is described

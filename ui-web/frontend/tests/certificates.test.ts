@@ -1,5 +1,5 @@
 import { certificatePath, certificateQueryString } from '../src/api/certificates';
-import { hasReason, maySign, mayRevoke, shortHash, statusTagType, verificationPagePath } from '../src/format/certificate';
+import { hasReason, mayCorrect, maySign, mayRevoke, shortHash, statusTagType, verificationPagePath } from '../src/format/certificate';
 
 import { describe, expect, it } from 'vitest';
 
@@ -30,6 +30,13 @@ describe('what the pages offer', () => {
         expect(mayRevoke('signatory', 'superseded')).toBe(false);
         expect(mayRevoke('technician', 'valid')).toBe(false);
         expect(mayRevoke(undefined, 'valid')).toBe(false);
+    });
+    it('lets technicians correct only a valid certificate', () => {
+        expect(mayCorrect('technician', 'valid')).toBe(true);
+        expect(mayCorrect('technician', 'superseded')).toBe(false);
+        expect(mayCorrect('technician', 'revoked')).toBe(false);
+        expect(mayCorrect('signatory', 'valid')).toBe(false);
+        expect(mayCorrect(undefined, 'valid')).toBe(false);
     });
     it('lets only signatories approve and issue', () => {
         expect(maySign('signatory')).toBe(true);

@@ -29,6 +29,9 @@ public:
     std::vector<lab::JobReturn> returns_of(lab::JobId job) override;
     void record_standard_use(const lab::StandardUse& use) override;
     std::vector<lab::StandardUse> standards_used(lab::JobId job) override;
+    /// The run start and its environment readings in one transaction.
+    void record_run_start(const lab::RunStart& start) override;
+    std::vector<lab::RunStart> run_starts_of(lab::JobId job) override;
 
 private:
     Database& database_;

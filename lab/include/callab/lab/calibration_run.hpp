@@ -51,6 +51,10 @@ struct RunSettings {
     /// than real ones, shortens the procedure's stabilisation time by this factor.
     double time_scale = 1.0;
     std::span<const CmcEntry> cmc_table = builtin_cmc_table();
+    /// The room as the technician read it (device "manual"), for a bench without an
+    /// environment sensor: checked against the procedure's limits as a sensor's readings are,
+    /// and stored with each run start the same way.
+    std::vector<drivers::Reading> typed_environment = {};
 };
 
 /// Progress of a run, for a live view. Called on the thread that runs it.

@@ -25,6 +25,10 @@ struct NewJob {
     long long fee_cents = 0;      ///< the fee charged, or waived under a programme
     std::string environment = {}; ///< environmental conditions, e.g. "23.1 °C, 45 %RH"
     std::optional<JobId> corrects = std::nullopt; ///< the issued job this one corrects
+    /// Why it corrects it, in Chinese and English: the amendment reason its certificate
+    /// states (§7.8.8), given when the correction is opened.
+    std::string amendment_reason_zh = {};
+    std::string amendment_reason_en = {};
 };
 
 /// A calibration job as stored.

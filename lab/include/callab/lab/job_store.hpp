@@ -2,6 +2,7 @@
 
 #include <callab/lab/job.hpp>
 #include <callab/lab/reading_record.hpp>
+#include <callab/lab/run_start.hpp>
 #include <callab/lab/standard_use.hpp>
 #include <callab/lab/user.hpp>
 
@@ -58,6 +59,11 @@ public:
     /// Records a standard used at a test point of a job.
     virtual void record_standard_use(const StandardUse& use) = 0;
     virtual std::vector<StandardUse> standards_used(JobId job) = 0;
+    /// Records what a run of the job checked and found when it started or resumed (the
+    /// reference standard's u, the environment read), as a new record.
+    virtual void record_run_start(const RunStart& start) = 0;
+    /// The job's run starts, oldest first.
+    virtual std::vector<RunStart> run_starts_of(JobId job) = 0;
 };
 
 } // namespace callab::lab

@@ -26,7 +26,10 @@ public:
     Outcome<void> use_standard(JobId id, int test_point, StandardId standard, Date day,
                                const std::optional<UsageOverride>& override_by);
     /// Opens a new draft job that corrects an issued one; the issued job stays as it is.
-    Outcome<Job> correct(JobId issued, const User& by);
+    /// `reason_zh`/`reason_en`, when given, are kept with it as the amendment reason its
+    /// certificate will state.
+    Outcome<Job> correct(JobId issued, const User& by, std::string reason_zh = {},
+                         std::string reason_en = {});
 
 private:
     Outcome<void> check_role(const Job& job, JobStatus to, const User& by);

@@ -59,8 +59,11 @@ public:
 
     /// Starts (or, for a returned job, restarts) `job` on the bench. With `manual_indication`
     /// the device under test's readings are typed in (a handheld thermometer without an
-    /// interface) while the bench's source and reference still run.
-    Outcome<RunSnapshot> start(JobId job, const User& by, bool manual_indication);
+    /// interface) while the bench's source and reference still run. `typed_environment` is
+    /// the room as the technician read it, for a bench without an environment sensor
+    /// (RunSettings::typed_environment); a bench with one refuses it (errc::invalid_field).
+    Outcome<RunSnapshot> start(JobId job, const User& by, bool manual_indication,
+                               std::vector<drivers::Reading> typed_environment = {});
     /// Asks the run to stop after the reading in progress.
     Outcome<RunSnapshot> pause(JobId job, const User& by);
     /// Continues a paused run on the worker thread.

@@ -44,8 +44,10 @@ Outcome<RunConditions> check_standards(StandardStore& standards, std::span<const
 /// Reads the environment sensor (read_all) and checks each of the procedure's limits:
 /// errc::device_fault naming the sensor when it cannot be read, errc::invalid_field naming
 /// the quantity when it is missing, in another unit or outside the limit. A procedure
-/// without limits needs no sensor.
-Outcome<std::vector<drivers::Reading>> check_environment(const Procedure& procedure,
-                                                         drivers::Meter* sensor);
+/// without limits needs no sensor. Without a sensor the `typed` readings (the technician's)
+/// are checked the same way; with neither, errc::invalid_field.
+Outcome<std::vector<drivers::Reading>>
+check_environment(const Procedure& procedure, drivers::Meter* sensor,
+                  std::span<const drivers::Reading> typed = {});
 
 } // namespace callab::lab

@@ -1,7 +1,7 @@
-// Issued certificates (`/api/certificates`), issuing a job (`POST /api/jobs/{id}/issue`) and
-// the public verification (`/api/verify/NUMBER`). Field names exactly as the server writes them.
+// Issued certificates (`/api/certificates`), issuing a job (`POST /api/jobs/{id}/issue`),
+// correcting a certificate (`POST /api/certificates/NUMBER/correct`) and the public verification (`/api/verify/NUMBER`). Field names exactly as the server writes them.
 import { apiGet, apiRequest } from './client';
-import type { PagedList } from './types';
+import type { Job, PagedList } from './types';
 
 export type CertificateStatus = 'valid' | 'superseded' | 'revoked';
 
@@ -76,6 +76,11 @@ export function issueCertificate(jobId: number): Promise<Certificate> {
 
 export function revokeCertificate(number: string, reason: string): Promise<Certificate> {
     return apiRequest<Certificate>('POST', `${certificatePath(number)}/revoke`, { reason });
+}
+
+/** Opens the job that corrects a valid certificate, with the amendment reason in both languages. */
+export function correctCertificate(number: string, reasonZh: string, reasonEn: string): Promise<Job> {
+    return apiRequest<Job>('POST', `${certificatePath(number)}/correct`, { reason_zh: reasonZh, reason_en: reasonEn });
 }
 
 export function verifyCertificate(number: string, signal?: AbortSignal): Promise<Verification> {

@@ -16,6 +16,11 @@ export function mayRevoke(role: Role | undefined, status: CertificateStatus): bo
     return (role === 'signatory' || role === 'manager') && status === 'valid';
 }
 
+/** A technician may open a job that corrects a certificate that is still valid. */
+export function mayCorrect(role: Role | undefined, status: CertificateStatus): boolean {
+    return role === 'technician' && status === 'valid';
+}
+
 /** Only a signatory approves and issues. */
 export function maySign(role: Role | undefined): boolean {
     return role === 'signatory';

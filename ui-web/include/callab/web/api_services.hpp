@@ -53,7 +53,7 @@ struct ApiServices {
     /// Issued certificates (`/api/certificates`, `/verify/NUMBER`); none: 503.
     lab::CertificateService* certificates = nullptr;
     /// What the lab states on every certificate it issues (`POST /api/jobs/{id}/issue`,
-    /// with `certificates`, `enterprises` and `runs`).
+    /// with `certificates` and `enterprises`).
     const lab::LaboratoryIdentity* laboratory = nullptr;
 };
 

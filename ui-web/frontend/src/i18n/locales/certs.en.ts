@@ -68,6 +68,13 @@ const certsEn = {
         reason: 'Reason',
         reasonRequired: 'Give the reason for the revocation.',
         revoked: 'Certificate {number} revoked.',
+        correct: 'Correct',
+        correctTitle: 'Correct this certificate',
+        correctHint: 'Opens a correcting job; its certificate, once issued, supersedes this one.',
+        reasonZh: 'Reason (Chinese)',
+        reasonEn: 'Reason (English)',
+        correctReasonsRequired: 'Give the reason for the correction in Chinese and in English.',
+        corrected: 'Correcting job {job} opened.',
         back: 'All certificates',
     },
     verification: {

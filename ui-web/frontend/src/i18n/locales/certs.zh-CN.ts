@@ -69,6 +69,13 @@ const certsZhCN: typeof certsEn = {
         reason: '原因',
         reasonRequired: '请填写撤销原因。',
         revoked: '证书 {number} 已撤销。',
+        correct: '更正',
+        correctTitle: '更正本证书',
+        correctHint: '将新开一项更正任务；新证书签发后，本证书即被替代。',
+        reasonZh: '更正原因（中文）',
+        reasonEn: '更正原因（英文）',
+        correctReasonsRequired: '请用中文和英文填写更正原因。',
+        corrected: '已开立更正任务 {job}。',
         back: '全部证书',
     },
     verification: {
