@@ -58,6 +58,19 @@ TEST(MeasurementModel, DerivativesAreExact) {
     EXPECT_NEAR(d(4), 8.0 * std::log(2.0), 1e-12);
 }
 
+TEST(MeasurementModel, AConstantRaisedToAnExpressionHasTheExpressionsDerivative) {
+    // 2^(-x^3): a constant base meets an exponent that carries derivatives; the constant's
+    // derivative vector must have the inputs' size (found by fuzz_expression: "-2^-x^55").
+    const auto model = parse("2^-x^3 + 3", {"x"});
+    std::vector<Dual> x{Dual(1.0, Eigen::VectorXd::Unit(1, 0))};
+    std::vector<Dual> y(1);
+    model.evaluate<Dual>(x, y);
+    EXPECT_DOUBLE_EQ(y[0].value(), 3.5);
+    ASSERT_EQ(y[0].derivatives().size(), 1);
+    // d/dx 2^(-x^3) = 2^(-x^3) · ln 2 · (−3x²) = −1.5 ln 2 at x = 1
+    EXPECT_NEAR(y[0].derivatives()(0), -1.5 * std::log(2.0), 1e-12);
+}
+
 TEST(MeasurementModel, OutputsMayUseOtherOutputsInAnyOrder) {
     const auto model =
         MeasurementModel::parse({{"Z", "sqrt(R^2 + X^2)"}, {"R", "a"}, {"X", "b"}}, {"a", "b"});

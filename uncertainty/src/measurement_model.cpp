@@ -62,6 +62,19 @@ template <class T> T power_constant(const T& base, double exponent) {
     return pow(base, exponent);
 }
 
+// A constant of the model. AutoDiff combines derivative vectors of different sizes only in
+// some of its operators (an empty one is resized there); in functions of expressions such as
+// exp(x * log(2)) it does not, and the sizes must match, so a constant carries a zero vector
+// of the inputs' size.
+double constant_of(double value, std::span<const double> /*inputs*/) {
+    return value;
+}
+
+Dual constant_of(double value, std::span<const Dual> inputs) {
+    const auto size = inputs.empty() ? 0 : inputs.front().derivatives().size();
+    return Dual(value, Eigen::VectorXd::Zero(size));
+}
+
 // Eigen's AutoDiff module has no atan.
 double arc_tangent(double x) {
     return std::atan(x);
@@ -132,7 +145,7 @@ void MeasurementModel::evaluate(std::span<const T> inputs, std::span<T> outputs)
         for (const auto& in : programs_[j]) {
             switch (in.op) {
             case Op::constant:
-                stack.push_back(T(in.constant));
+                stack.push_back(constant_of(in.constant, inputs));
                 continue;
             case Op::input:
                 stack.push_back(inputs[in.index]);
