@@ -107,9 +107,9 @@ lab::LaboratoryIdentity demo_laboratory() {
          {"测量人体温度的红外温度计校准规范",
           "Calibration Specification for Infrared Thermometers Measuring Human Body "
           "Temperature"}},
-        {"JJF 1638-2017",
-         {"功率分析仪的电压、电流和有功功率校准",
-          "Calibration of power analysers: voltage, current and active power"}}};
+        {"JJF 1491-2014",
+         {"数字式交流电参数测量仪校准规范",
+          "Calibration Specification for Digital AC Electrical Parameter Meters"}}};
     return identity;
 }
 

@@ -27,7 +27,10 @@ lab::LaboratoryIdentity default_identity() {
         {"JJF 1107-2003",
          {"测量人体温度的红外温度计校准规范",
           "Calibration Specification for Infrared Thermometers Measuring Human Body "
-          "Temperature"}}};
+          "Temperature"}},
+        {"JJF 1491-2014",
+         {"数字式交流电参数测量仪校准规范",
+          "Calibration Specification for Digital AC Electrical Parameter Meters"}}};
     return identity;
 }
 

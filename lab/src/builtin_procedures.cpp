@@ -62,7 +62,9 @@ NewProcedure power(std::string code, std::string unit, std::vector<double> point
     NewProcedure p;
     p.code = std::move(code);
     p.kind = InstrumentKind::power_analyser;
-    p.method_reference = "JJF 1638-2017";
+    // JJF 1491-2014 (digital AC electrical parameter meters) is the calibration specification
+    // power analysers are calibrated under; its annex E is the source-load method used here.
+    p.method_reference = "JJF 1491-2014";
     p.test_points = std::move(points);
     p.unit = std::move(unit);
     p.readings_per_point = 6;

@@ -191,11 +191,6 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
                       "bench: this server has no bench (start it with --simulated-bench or "
                       "--bench FILE)");
     }
-    if (!typed_environment.empty() && bench_->environment != nullptr) {
-        return reject(errc::invalid_field, "environment: the bench's sensor " +
-                                               bench_->environment->device() +
-                                               " reads the room; it is not typed");
-    }
     if (!job->spec.procedure) {
         return reject(errc::invalid_field, "procedure: job " + id.to_string() + " names none");
     }
@@ -214,6 +209,11 @@ Outcome<RunSnapshot> RunManager::start(JobId id, const User& by, bool manual_ind
         return reject(errc::device_fault, "bench: no station of this server measures " +
                                               std::string(enum_name(kind, instrument_kind_names)) +
                                               " (procedure " + procedure->data.code + ")");
+    }
+    if (!typed_environment.empty() && station->bench.environment != nullptr) {
+        return reject(errc::invalid_field, "environment: the bench's sensor " +
+                                               station->bench.environment->device() +
+                                               " reads the room; it is not typed");
     }
     const std::scoped_lock lock(mutex_);
     if (measuring_ && *measuring_ != id) {

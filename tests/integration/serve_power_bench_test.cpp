@@ -2,8 +2,9 @@
 // is set to each point's voltage, current and power factor, the analyser's voltage (PA-VOLTAGE),
 // active power (PA-POWER) or current (PA-CURRENT) is read against the source's own read-back, and
 // each point's error and U are what the simulators' known behaviour gives by hand. An IR
-// thermometer job on the same server still runs at the blackbody, and a restart on the same
-// database reuses the bench's reference standards instead of storing them again.
+// thermometer job on the same server still runs at the blackbody, a restart on the same
+// database reuses the bench's reference standards instead of storing them again, and a job
+// measured before a restart is issued by the next server process from the stored records.
 #include "support/callab_run.hpp"
 #include "support/http_get.hpp"
 
@@ -193,6 +194,38 @@ TEST_F(ServePowerBench, VoltagePointsReadTheAnalysersVoltageAgainstTheSource) {
                     source.starts_with("scpi-tcp://127.0.0.1:"))
             << source;
     }
+}
+
+TEST_F(ServePowerBench, AJobMeasuredBeforeARestartIsIssuedFromTheStoredRecords) {
+    add_user("li.reviewer", "reviewer");
+    add_user("chen.signatory", "signatory");
+    const auto [job, run] = run_job("PA-VOLTAGE", "voltage", "V", 0.01);
+    ASSERT_EQ(run.value("state", ""), "finished") << run.dump();
+    stop_serve();
+    start_serve();
+    const auto reviewer = sign_in("li.reviewer");
+    const auto signatory = sign_in("chen.signatory");
+    const std::string path = "/api/jobs/" + std::to_string(job);
+    // This server never held the run: the job's point results come from the stored readings,
+    // the same as the run computed.
+    const auto measured = send(reviewer, http::verb::get, path);
+    ASSERT_TRUE(measured.json["run"].is_null()) << measured.json.dump();
+    ASSERT_EQ(measured.json["points"].size(), run["points"].size()) << measured.json.dump();
+    for (std::size_t i = 0; i < run["points"].size(); ++i) {
+        for (const char* key : {"error", "u", "k", "U"}) {
+            EXPECT_NEAR(measured.json["points"][i][key].get<double>(),
+                        run["points"][i][key].get<double>(), 1e-9)
+                << key << " at point " << i;
+        }
+    }
+    ASSERT_EQ(send(reviewer, http::verb::post, path + "/review").status, 200);
+    ASSERT_EQ(send(signatory, http::verb::post, path + "/approve").status, 200);
+    // The default laboratory identity knows the power analysers' method title.
+    const auto issued = send(signatory, http::verb::post, path + "/issue");
+    ASSERT_EQ(issued.status, 201) << issued.json.dump();
+    EXPECT_EQ(issued.json["status"], "valid");
+    EXPECT_EQ(issued.json["job_id"], job);
+    EXPECT_EQ(send(signatory, http::verb::post, path + "/issue").status, 409);
 }
 
 TEST_F(ServePowerBench, PowerAndCurrentPointsReadTheirQuantityAtEachPowerFactor) {

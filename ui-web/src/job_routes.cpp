@@ -9,6 +9,7 @@
 #include "run_json.hpp"
 
 #include <callab/lab/job_workflow.hpp>
+#include <callab/lab/recorded_run.hpp>
 
 #include <algorithm>
 
@@ -201,15 +202,35 @@ Response JobRoutes::open(const Request& request, const SignedIn& who) {
     return json_response(request, http::status::created, created);
 }
 
+nlohmann::json JobRoutes::recorded_points(const lab::Job& job) {
+    nlohmann::json points = nlohmann::json::array();
+    if (!job.spec.procedure) {
+        return points;
+    }
+    const auto procedure = services_.standards.find_procedure(*job.spec.procedure);
+    if (!procedure) {
+        return points;
+    }
+    // A job not measured to the end has no result at every point yet: the page shows none.
+    if (auto results = lab::recorded_point_results(services_.jobs.store(), job, *procedure)) {
+        for (const auto& point : *results) {
+            points.push_back(point_result_to_json(point));
+        }
+    }
+    return points;
+}
+
 Response JobRoutes::job(const Request& request, const SignedIn& who, lab::JobId id) {
     auto found = visible_job(who, id);
     if (!found) {
         return no_such_job(request, id);
     }
+    const auto snapshot = services_.runs ? services_.runs->snapshot(id) : std::nullopt;
+    auto points = snapshot ? nlohmann::json(nullptr) : recorded_points(*found);
     auto body = job_report_to_json(services_.jobs.make_report(std::move(*found)));
     body["standards"] = standards_to_json(services_.jobs.store().standards_used(id));
-    const auto snapshot = services_.runs ? services_.runs->snapshot(id) : std::nullopt;
     body["run"] = snapshot ? run_snapshot_to_json(*snapshot) : nlohmann::json(nullptr);
+    body["points"] = snapshot ? body["run"]["points"] : std::move(points);
     return json_response(request, http::status::ok, body);
 }
 

@@ -4,6 +4,8 @@
 
 #include <callab/lab/job.hpp>
 
+#include <nlohmann/json.hpp>
+
 namespace callab::web {
 
 /// `/api/jobs`: listing (paged in the store), opening, running on the server's bench
@@ -30,6 +32,9 @@ private:
     /// review, return, approve: on lab::JobWorkflow.
     Response review_action(const Request& request, const SignedIn& who, lab::JobId id,
                            std::string_view name);
+    /// The point results of a job whose run this server does not hold, recomputed from its
+    /// stored readings (lab::recorded_point_results); empty until every point has them.
+    nlohmann::json recorded_points(const lab::Job& job);
     /// The job if `who` may see it.
     std::optional<lab::Job> visible_job(const SignedIn& who, lab::JobId id);
 

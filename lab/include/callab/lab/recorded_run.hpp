@@ -4,9 +4,16 @@
 
 #include <callab/lab/certificate_assembler.hpp>
 #include <callab/lab/job_store.hpp>
+#include <callab/lab/point_result.hpp>
 #include <callab/lab/procedure.hpp>
 
 namespace callab::lab {
+
+/// The point results of `job` (measured with `procedure`) recomputed from its stored readings
+/// with the reference standard's u and the resolution of its last run start: what a run
+/// resumed now would compute. Refused like recorded_certificate_facts (`run`, `readings`).
+Outcome<std::vector<PointResult>> recorded_point_results(JobStore& jobs, const Job& job,
+                                                         const Procedure& procedure);
 
 /// The certificate facts of `job` (measured with `procedure`) from the records alone:
 /// - the results recomputed from its stored readings (results_from_readings, the run's own
