@@ -8,17 +8,22 @@ function(callab_set_warnings target)
     endif()
 endfunction()
 
-if(CALLAB_SANITIZE)
-    # vptr checks need the RTTI of every polymorphic class they see, and Debian's SOCI does
-    # not export the typeinfo of its internal statement classes: the link would fail.
-    add_compile_options(-fsanitize=address,undefined -fno-sanitize=vptr -fno-omit-frame-pointer
-                        -fno-sanitize-recover=undefined)
-    add_link_options(-fsanitize=address,undefined -fno-sanitize=vptr)
-endif()
-
-if(CALLAB_FUZZ)
-    # Every library is instrumented for coverage; only the fuzz targets link libFuzzer's main.
-    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=vptr
+# Sanitizers and the fuzzing instrumentation go in as one list: CMake drops an option it has
+# seen already, so a second "-fsanitize=...,undefined" would come after the only
+# -fno-sanitize=vptr and turn the vptr check back on. vptr checks need the RTTI of every
+# polymorphic class they see, and Debian's SOCI does not export the typeinfo of its internal
+# statement classes: the link would fail.
+if(CALLAB_SANITIZE OR CALLAB_FUZZ)
+    set(callab_sanitizers address,undefined)
+    if(CALLAB_FUZZ)
+        # Every library is instrumented for coverage; only the fuzz targets link libFuzzer's
+        # main (tests/fuzz).
+        set(callab_sanitizers fuzzer-no-link,${callab_sanitizers})
+    endif()
+    add_compile_options(-fsanitize=${callab_sanitizers} -fno-sanitize=vptr
                         -fno-omit-frame-pointer)
     add_link_options(-fsanitize=address,undefined -fno-sanitize=vptr)
+endif()
+if(CALLAB_SANITIZE)
+    add_compile_options(-fno-sanitize-recover=undefined)
 endif()
