@@ -274,44 +274,43 @@ lab::InstrumentPage SqlEnterpriseStore::list_instruments(const lab::InstrumentFi
         if (page.total <= offset || limit <= 0) {
             return page;
         }
-        // The page's columns are fetched in one go into typed vectors: dynamic soci::row
-        // values (a lookup by column name and a type switch per field) cost more than the
-        // query itself on a page of 50.
-        const auto rows = static_cast<std::size_t>(std::min<std::int64_t>(limit, page.total));
-        std::vector<long long> ids(rows);
-        std::vector<long long> owners(rows);
-        std::vector<std::string> kinds(rows);
-        std::vector<std::string> makers(rows);
-        std::vector<std::string> models(rows);
-        std::vector<std::string> serials(rows);
-        std::vector<std::string> units(rows);
-        std::vector<std::string> regimes(rows);
-        std::vector<double> lows(rows);
-        std::vector<double> highs(rows);
-        std::vector<double> resolutions(rows);
+        // Each row is fetched into typed values: dynamic soci::row values (a lookup by column
+        // name and a type switch per field) cost more than the query itself on a page of 50.
+        // Not a bulk fetch into vectors: SQLite's backend then drops the bound filter values
+        // and the page comes back empty.
+        long long id = 0;
+        long long owner_id = 0;
+        std::string kind_name;
+        std::string maker;
+        std::string model;
+        std::string serial_number;
+        std::string unit;
+        std::string regime;
+        double low = 0.0;
+        double high = 0.0;
+        double resolution = 0.0;
         auto prepared =
             (sql.prepare << "SELECT " << instrument_columns << " FROM instrument" << where
                          << " ORDER BY id LIMIT " << limit << " OFFSET " << offset);
-        bind(prepared), soci::into(ids), soci::into(kinds), soci::into(makers), soci::into(models),
-            soci::into(serials), soci::into(lows), soci::into(highs), soci::into(units),
-            soci::into(resolutions), soci::into(owners), soci::into(regimes);
+        bind(prepared), soci::into(id), soci::into(kind_name), soci::into(maker), soci::into(model),
+            soci::into(serial_number), soci::into(low), soci::into(high), soci::into(unit),
+            soci::into(resolution), soci::into(owner_id), soci::into(regime);
         soci::statement select(prepared);
-        select.execute(true);
-        page.items.reserve(ids.size());
-        for (std::size_t n = 0; n < ids.size(); ++n) {
+        page.items.reserve(static_cast<std::size_t>(std::min<std::int64_t>(limit, page.total)));
+        for (bool got = select.execute(true); got; got = select.fetch()) {
             lab::Instrument i;
-            i.id = lab::InstrumentId{ids[n]};
-            i.data.kind = lab::parse_enum(kinds[n], lab::instrument_kind_names)
+            i.id = lab::InstrumentId{id};
+            i.data.kind = lab::parse_enum(kind_name, lab::instrument_kind_names)
                               .value_or(lab::InstrumentKind::other);
-            i.data.maker = std::move(makers[n]);
-            i.data.model = std::move(models[n]);
-            i.data.serial = std::move(serials[n]);
-            i.data.range_low = lows[n];
-            i.data.range_high = highs[n];
-            i.data.unit = std::move(units[n]);
-            i.data.resolution = resolutions[n];
-            i.data.owner = lab::EnterpriseId{owners[n]};
-            i.data.regime = lab::parse_enum(regimes[n], lab::metrology_regime_names)
+            i.data.maker = maker;
+            i.data.model = model;
+            i.data.serial = serial_number;
+            i.data.range_low = low;
+            i.data.range_high = high;
+            i.data.unit = unit;
+            i.data.resolution = resolution;
+            i.data.owner = lab::EnterpriseId{owner_id};
+            i.data.regime = lab::parse_enum(regime, lab::metrology_regime_names)
                                 .value_or(lab::MetrologyRegime::calibration);
             page.items.push_back(std::move(i));
         }

@@ -102,6 +102,21 @@ TEST_P(SqlEnterpriseStoreTest, ListsAPageOfInstrumentsWithEveryField) {
     EXPECT_EQ(of_second.total, 2);
     ASSERT_EQ(of_second.items.size(), 2U);
     EXPECT_EQ(of_second.items.back().data.serial, "SN6");
+
+    // Text filters are bound values too, and the page holds what the count counted.
+    lab::InstrumentFilter by_serial;
+    by_serial.serial_prefix = "SN5";
+    const auto serial_page = enterprises_.list_instruments(by_serial, 0, 50);
+    EXPECT_EQ(serial_page.total, 1);
+    ASSERT_EQ(serial_page.items.size(), 1U);
+    EXPECT_EQ(serial_page.items.front().data.model, "M5");
+    lab::InstrumentFilter by_kind;
+    by_kind.kind = lab::InstrumentKind::energy_meter;
+    by_kind.owner = first.id;
+    const auto kind_page = enterprises_.list_instruments(by_kind, 0, 50);
+    EXPECT_EQ(kind_page.total, 2);
+    ASSERT_EQ(kind_page.items.size(), 2U);
+    EXPECT_EQ(kind_page.items.front().data.serial, "SN1");
 }
 
 CALLAB_STORE_TEST_SUITE(SqlEnterpriseStoreTest);

@@ -104,7 +104,8 @@ protected:
     /// run is no longer running; returns the job id and the run.
     std::pair<std::int64_t, nlohmann::json> run_job(const std::string& code,
                                                     const std::string& quantity,
-                                                    const std::string& unit, double resolution) {
+                                                    const std::string& unit, double resolution,
+                                                    const nlohmann::json& customer = {}) {
         const auto authorised =
             send(admin_, http::verb::post,
                  "/api/users/" + std::to_string(technician_id_) + "/authorisations",
@@ -117,13 +118,14 @@ protected:
             ADD_FAILURE() << "no procedure " << code << ": " << procedures.json.dump();
             return {0, nullptr};
         }
-        const auto opened = send(technician_, http::verb::post, "/api/jobs",
-                                 {{"title", code + " job"},
-                                  {"instrument", "WT300 SN 91"},
-                                  {"quantity", quantity},
-                                  {"unit", unit},
-                                  {"resolution", resolution},
-                                  {"procedure_id", procedures.json["items"][0]["id"]}});
+        nlohmann::json body{
+            {"title", code + " job"},   {"instrument", "WT300 SN 91"},
+            {"quantity", quantity},     {"unit", unit},
+            {"resolution", resolution}, {"procedure_id", procedures.json["items"][0]["id"]}};
+        if (customer.is_object()) {
+            body.update(customer); // enterprise_id and instrument_id, for a job to be issued
+        }
+        const auto opened = send(technician_, http::verb::post, "/api/jobs", body);
         EXPECT_EQ(opened.status, 201) << opened.json.dump();
         const auto job = std::to_string(opened.json.value("id", std::int64_t{0}));
         const auto started = send(technician_, http::verb::post, "/api/jobs/" + job + "/start");
@@ -199,7 +201,28 @@ TEST_F(ServePowerBench, VoltagePointsReadTheAnalysersVoltageAgainstTheSource) {
 TEST_F(ServePowerBench, AJobMeasuredBeforeARestartIsIssuedFromTheStoredRecords) {
     add_user("li.reviewer", "reviewer");
     add_user("chen.signatory", "signatory");
-    const auto [job, run] = run_job("PA-VOLTAGE", "voltage", "V", 0.01);
+    const auto enterprise = send(admin_, http::verb::post, "/api/enterprises",
+                                 {{"name", "Fuzhou Power Meters Co."},
+                                  {"credit_code", "91350100M000100Y43"},
+                                  {"region", "Fujian/Fuzhou"},
+                                  {"industry", "instruments"},
+                                  {"size", "small"},
+                                  {"contacts", ""}});
+    ASSERT_EQ(enterprise.status, 201) << enterprise.json.dump();
+    const auto instrument = send(admin_, http::verb::post, "/api/instruments",
+                                 {{"kind", "power_analyser"},
+                                  {"maker", "Yokogawa"},
+                                  {"model", "WT300"},
+                                  {"serial", "SN 91"},
+                                  {"range_low", 0},
+                                  {"range_high", 600},
+                                  {"unit", "V"},
+                                  {"resolution", 0.01},
+                                  {"enterprise_id", enterprise.json["id"]}});
+    ASSERT_EQ(instrument.status, 201) << instrument.json.dump();
+    const auto [job, run] = run_job(
+        "PA-VOLTAGE", "voltage", "V", 0.01,
+        {{"enterprise_id", enterprise.json["id"]}, {"instrument_id", instrument.json["id"]}});
     ASSERT_EQ(run.value("state", ""), "finished") << run.dump();
     stop_serve();
     start_serve();
