@@ -2,7 +2,6 @@
 
 #include <callab/db/sql_audit_log.hpp>
 
-
 namespace callab::db {
 namespace {
 

@@ -68,9 +68,7 @@ TEST_P(SqlAuditLogTest, CatchesReorderedRows) {
 
 TEST_P(SqlAuditLogTest, FiltersCombineAndPageLatestFirst) {
     const auto all = audit_.entries();
-    const auto count_of = [&](auto keep) {
-        return std::count_if(all.begin(), all.end(), keep);
-    };
+    const auto count_of = [&](auto keep) { return std::count_if(all.begin(), all.end(), keep); };
     lab::AuditFilter users;
     users.entity = "user";
     const auto user_page = audit_.find_entries(users);
@@ -91,9 +89,8 @@ TEST_P(SqlAuditLogTest, FiltersCombineAndPageLatestFirst) {
     window.offset = 1;
     window.limit = 1;
     const auto window_page = audit_.find_entries(window);
-    EXPECT_EQ(window_page.total, count_of([&](const auto& e) {
-                  return e.at >= all[1].at && e.at < all.back().at;
-              }));
+    EXPECT_EQ(window_page.total,
+              count_of([&](const auto& e) { return e.at >= all[1].at && e.at < all.back().at; }));
     ASSERT_EQ(window_page.items.size(), window_page.total > 1 ? 1U : 0U);
 
     lab::AuditFilter nobody;
