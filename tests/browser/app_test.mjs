@@ -157,44 +157,31 @@ describe('browser app', () => {
     it('opens the demo job and shows the API’s numbers', async () => {
         await page.click('[data-test=job-link-1]');
         await page.waitForURL(base + '/jobs/1');
-        await page.locator('[data-test=result-statement]').waitFor();
+        // The demo job is a calibration at three test points: its result is one row per point,
+        // recomputed by the server from the stored readings.
+        await page.locator('[data-test=point-results]').waitFor();
         await page.locator('[data-test=readings-chart] canvas').waitFor();
-        await page.locator('[data-test=budget-chart] canvas').waitFor();
 
         assert.equal(await text(page, '[data-test=job-title]'), job.title);
-        const shown = {};
-        for (const field of ['n', 'mean', 's', 'u', 'dof', 'k', 'p', 'U']) {
-            shown[field] = await text(page, `[data-field=${field}]`);
+        assert.ok(job.points.length >= 2, JSON.stringify(job.points));
+        const points = page.locator('[data-test=point-results] .el-table__body tr');
+        assert.equal(await points.count(), job.points.length);
+        for (let i = 0; i < job.points.length; ++i) {
+            const row = points.nth(i);
+            const shownU = await row.locator('[data-test=point-result-U]').innerText();
+            const shownError = await row.locator('[data-test=point-result-error]').innerText();
+            assertRounded(shownU, job.points[i].U, `U at point ${i + 1}`);
+            assertRounded(shownError, job.points[i].error, `error at point ${i + 1}`);
+            // U to two significant digits, the error to the same decimal place (GUM 7.2.6).
+            assert.equal(significantDigits(numberIn(shownU).digits), 2, shownU);
+            assert.equal(numberIn(shownError).decimals, numberIn(shownU).decimals);
         }
-        assert.equal(shown.n, String(job.readings.length));
-        assert.equal(Number(shown.n), job.result.n);
-        for (const field of ['mean', 'u', 'k', 'U']) {
-            assertRounded(shown[field], job[field], field);
-        }
-        assertRounded(shown.s, job.result.s, 's');
-        if (job.result.dof === null) {
-            assert.equal(shown.dof, '∞');
-        } else {
-            assertRounded(shown.dof, job.result.dof, 'dof');
-        }
-        assertRounded(shown.p, job.result.p * 100, 'p');
-        // U to two significant digits, the mean to the same decimal place (GUM 7.2.6).
-        assert.equal(significantDigits(numberIn(shown.U).digits), 2, shown.U);
-        assert.equal(numberIn(shown.mean).decimals, numberIn(shown.U).decimals);
-        assert.match(shown.mean, /°C$/);
+        assert.equal(await page.locator('[data-test=budget-chart]').count(), 0);
 
         const rows = page.locator('[data-test=readings-table] .el-table__body tr');
         assert.equal(await rows.count(), job.readings.length);
         for (let i = 0; i < job.readings.length; ++i) {
             assertRounded(await rows.nth(i).locator('td').nth(1).innerText(), job.readings[i].value, `reading ${i + 1}`);
-        }
-
-        const budget = page.locator('[data-test=budget-table] .el-table__body tr');
-        assert.equal(await budget.count(), job.result.budget.length + 1); // + the combined line
-        for (let i = 0; i < job.result.budget.length; ++i) {
-            const cells = budget.nth(i).locator('td');
-            assertRounded(await cells.nth(1).innerText(), job.result.budget[i].u, `budget ${i} u`);
-            assertRounded(await cells.nth(4).innerText(), job.result.budget[i].share * 100, `budget ${i} share`);
         }
         // The chart's tooltip is drawn with inline styles, which the CSP must allow.
         await page.locator('[data-test=readings-chart]').scrollIntoViewIfNeeded();
@@ -220,15 +207,14 @@ describe('browser app', () => {
 
     it('switches to Chinese, and keeps the choice after a reload', async () => {
         await page.goto(base + '/jobs/1');
-        await page.locator('[data-test=result-statement]').waitFor();
+        await page.locator('[data-test=point-results]').waitFor();
         await page.click('[data-test=language-zh-CN]');
         await page.locator('[data-test=nav-dashboard]', { hasText: '总览' }).waitFor();
         assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
         assert.equal(await text(page, '[data-test=nav-jobs]'), '校准任务');
-        assert.match(await page.locator('[data-test=result]').innerText(), /扩展不确定度/);
-        assert.match(await page.locator('[data-test=budget-table]').innerText(), /测量重复性/);
+        assert.match(await page.locator('[data-test=result]').innerText(), /示值误差/);
         await page.reload();
-        await page.locator('[data-test=result-statement]').waitFor();
+        await page.locator('[data-test=point-results]').waitFor();
         assert.equal(await text(page, '[data-test=nav-dashboard]'), '总览');
         await assertFitsTablet(page);
         await screenshot(page, 'job-zh-CN');

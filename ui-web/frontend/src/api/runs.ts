@@ -60,6 +60,9 @@ export interface RunJob extends Omit<Job, 'readings'> {
     technician_id: number | null;
     readings: PointReading[];
     run: Run | null;
+    /** The point results: the held run's, else recomputed from the stored readings (empty
+     *  until every point has its readings). */
+    points?: PointResult[];
     standards?: { test_point: number; standard_id: number }[];
 }
 
