@@ -40,12 +40,13 @@ Outcome<std::vector<PointResult>> results_at(const Job& job, const Procedure& pr
 } // namespace
 
 Outcome<std::vector<PointResult>> recorded_point_results(JobStore& jobs, const Job& job,
-                                                         const Procedure& procedure) {
+                                                         const Procedure& procedure,
+                                                         std::span<const ReadingRecord> readings) {
     const auto starts = run_starts_of(jobs, job);
     if (!starts) {
         return starts.error();
     }
-    return results_at(job, procedure, starts->back(), jobs.readings_of(job.id));
+    return results_at(job, procedure, starts->back(), readings);
 }
 
 Outcome<CertificateFacts> recorded_certificate_facts(JobStore& jobs, const Job& job,

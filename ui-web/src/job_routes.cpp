@@ -202,7 +202,8 @@ Response JobRoutes::open(const Request& request, const SignedIn& who) {
     return json_response(request, http::status::created, created);
 }
 
-nlohmann::json JobRoutes::recorded_points(const lab::Job& job) {
+nlohmann::json JobRoutes::recorded_points(const lab::JobReport& report) {
+    const auto& job = report.job;
     nlohmann::json points = nlohmann::json::array();
     if (!job.spec.procedure) {
         return points;
@@ -212,7 +213,8 @@ nlohmann::json JobRoutes::recorded_points(const lab::Job& job) {
         return points;
     }
     // A job not measured to the end has no result at every point yet: the page shows none.
-    if (auto results = lab::recorded_point_results(services_.jobs.store(), job, *procedure)) {
+    if (auto results =
+            lab::recorded_point_results(services_.jobs.store(), job, *procedure, report.readings)) {
         for (const auto& point : *results) {
             points.push_back(point_result_to_json(point));
         }
@@ -226,11 +228,11 @@ Response JobRoutes::job(const Request& request, const SignedIn& who, lab::JobId 
         return no_such_job(request, id);
     }
     const auto snapshot = services_.runs ? services_.runs->snapshot(id) : std::nullopt;
-    auto points = snapshot ? nlohmann::json(nullptr) : recorded_points(*found);
-    auto body = job_report_to_json(services_.jobs.make_report(std::move(*found)));
+    const auto report = services_.jobs.make_report(std::move(*found));
+    auto body = job_report_to_json(report);
     body["standards"] = standards_to_json(services_.jobs.store().standards_used(id));
     body["run"] = snapshot ? run_snapshot_to_json(*snapshot) : nlohmann::json(nullptr);
-    body["points"] = snapshot ? body["run"]["points"] : std::move(points);
+    body["points"] = snapshot ? body["run"]["points"] : recorded_points(report);
     return json_response(request, http::status::ok, body);
 }
 

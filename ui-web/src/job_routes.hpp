@@ -2,7 +2,7 @@
 
 #include "resource_routes.hpp"
 
-#include <callab/lab/job.hpp>
+#include <callab/lab/job_service.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +34,7 @@ private:
                            std::string_view name);
     /// The point results of a job whose run this server does not hold, recomputed from its
     /// stored readings (lab::recorded_point_results); empty until every point has them.
-    nlohmann::json recorded_points(const lab::Job& job);
+    nlohmann::json recorded_points(const lab::JobReport& report);
     /// The job if `who` may see it.
     std::optional<lab::Job> visible_job(const SignedIn& who, lab::JobId id);
 

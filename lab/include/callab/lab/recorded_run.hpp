@@ -7,13 +7,17 @@
 #include <callab/lab/point_result.hpp>
 #include <callab/lab/procedure.hpp>
 
+#include <span>
+
 namespace callab::lab {
 
 /// The point results of `job` (measured with `procedure`) recomputed from its stored readings
 /// with the reference standard's u and the resolution of its last run start: what a run
-/// resumed now would compute. Refused like recorded_certificate_facts (`run`, `readings`).
+/// resumed now would compute; `readings` are the job's stored readings, which the caller has
+/// read already. Refused like recorded_certificate_facts (`run`, `readings`).
 Outcome<std::vector<PointResult>> recorded_point_results(JobStore& jobs, const Job& job,
-                                                         const Procedure& procedure);
+                                                         const Procedure& procedure,
+                                                         std::span<const ReadingRecord> readings);
 
 /// The certificate facts of `job` (measured with `procedure`) from the records alone:
 /// - the results recomputed from its stored readings (results_from_readings, the run's own
