@@ -43,6 +43,10 @@ double shortest_decimal(float value) {
     return result;
 }
 
+// Half a unit in the last place above the largest float, 2^128 - 2^103: a double below it
+// rounds to a finite float, one at or above it rounds to infinity.
+constexpr double largest_rounding_to_finite_float = 0x1.ffffffp127;
+
 } // namespace
 
 int register_count(DataType type) {
@@ -141,7 +145,9 @@ bool fits(double raw, DataType type) {
     case DataType::uint32:
         return raw >= 0.0 && raw <= 4294967295.0;
     case DataType::float32:
-        return std::isinf(raw) || std::abs(raw) <= std::numeric_limits<float>::max();
+        // Anything that rounds to a finite float fits: the shortest decimal of the largest
+        // float (3.4028235e38) lies just above it and must encode back to it.
+        return std::isinf(raw) || std::abs(raw) < largest_rounding_to_finite_float;
     }
     return false;
 }

@@ -89,6 +89,19 @@ TEST(RegisterCodec, NanAndInfinityAreDecodedAsSuch) {
         std::isinf(decode_registers(Words{0x0000, 0x7F80}, DataType::float32, WordOrder::cdab)));
 }
 
+// The largest float decodes to its shortest decimal, 3.4028235e38, which lies just above it;
+// it must still fit and encode back to the same registers (found by fuzz_modbus_response).
+TEST(RegisterCodec, TheLargestFloatRoundTripsThroughItsShortestDecimal) {
+    for (const Words& words : {Words{0x7F7F, 0xFFFF}, Words{0xFF7F, 0xFFFF}}) {
+        const double raw = decode_registers(words, DataType::float32, WordOrder::abcd);
+        EXPECT_EQ(std::abs(raw), 3.4028235e38);
+        ASSERT_TRUE(fits(raw, DataType::float32));
+        EXPECT_EQ(encode_registers(raw, DataType::float32, WordOrder::abcd), words);
+    }
+    EXPECT_FALSE(fits(0x1.ffffffp127, DataType::float32)); // rounds to infinity
+    EXPECT_TRUE(fits(std::nextafter(0x1.ffffffp127, 0.0), DataType::float32));
+}
+
 TEST(RegisterCodec, WireBytesFollowTheOrderName) {
     using Bytes = std::array<std::uint8_t, 4>;
     EXPECT_EQ(wire_bytes(0xAABBCCDD, WordOrder::abcd), (Bytes{0xAA, 0xBB, 0xCC, 0xDD}));

@@ -35,7 +35,8 @@ double decode_registers(std::span<const std::uint16_t> registers, DataType type,
 /// the type's range for integer types (see fits()); float32 rounds to nearest.
 std::vector<std::uint16_t> encode_registers(double raw, DataType type, WordOrder order);
 
-/// True when `raw` is representable in `type` without loss of its integer part.
+/// True when `raw` is representable in `type` without loss of its integer part; for float32,
+/// when it rounds to a finite float (or is infinite or NaN).
 bool fits(double raw, DataType type);
 
 /// The four bytes A (most significant) to D of a 32-bit value laid out in `order`, as they
