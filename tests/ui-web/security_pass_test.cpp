@@ -406,6 +406,18 @@ std::vector<std::pair<std::string, nlohmann::json>> writable_fields(const nlohma
     return fields;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool sanitized_build = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool sanitized_build = true;
+#else
+constexpr bool sanitized_build = false;
+#endif
+#else
+constexpr bool sanitized_build = false;
+#endif
+
 TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbatim) {
     const std::vector<std::string> values{
         "'; DROP TABLE user; --", "'; DROP TABLE app_user; --",
@@ -420,8 +432,14 @@ TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbat
             continue;
         }
         const auto target = target_of(op, row.sample);
+        bool first_field = true;
         for (const auto& [field, property] : writable_fields(document_, op)) {
             for (const auto& value : values) {
+                // Under the sanitizers a 1 MiB body costs seconds; there it goes to one field
+                // of each operation (the body limit is the same for every field).
+                if (sanitized_build && !first_field && value.size() > 10'000) {
+                    continue;
+                }
                 ++attempts;
                 auto body = body_for(op, "nobody");
                 body[field] = value;
@@ -453,6 +471,7 @@ TEST_F(SecurityPass, SqlMetacharactersAndOversizedValuesAreRefusedOrStoredVerbat
                     EXPECT_EQ(read.json.value(field, nlohmann::json()), value) << what;
                 }
             }
+            first_field = false;
         }
     }
     EXPECT_GT(attempts, 0);
