@@ -412,6 +412,12 @@ ALTER TABLE job ADD COLUMN amendment_reason_en TEXT NOT NULL DEFAULT '';
 CREATE INDEX audit_entry_entity ON audit_entry(entity, entity_id, sequence);
 CREATE INDEX audit_entry_actor ON audit_entry(actor, sequence);
 )sql"},
+    // The overlap check reads the latest holding booking before a slot; among returned and
+    // cancelled ones that would be a walk back through the equipment's whole history.
+    Migration{14, "an index of the bookings that hold their slot", R"sql(
+CREATE INDEX booking_holding ON booking(equipment_id, start_us)
+    WHERE status IN ('requested', 'approved', 'checked_out');
+)sql"},
 };
 
 std::string for_backend(std::string_view sql, Backend backend) {

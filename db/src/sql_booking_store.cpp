@@ -45,15 +45,27 @@ lab::Booking booking_from(const soci::row& row) {
     return b;
 }
 
-// The slot-holding booking of `equipment` that overlaps [start, blocked_until), if any.
+// The slot-holding booking of `equipment` that overlaps [start, blocked_until), if any (the
+// lowest id when several do). Holding bookings of one equipment never overlap each other, so
+// of those starting before `start` only the latest can reach into the slot: the check reads
+// that one row and the rows starting inside the slot, whatever the equipment's history.
 std::optional<long long> holder_of(soci::session& sql, long long equipment, long long start,
                                    long long blocked_until) {
     long long id = 0;
     soci::indicator ind = soci::i_null;
-    sql << "SELECT id FROM booking WHERE equipment_id = :e AND status IN " << holding_statuses
-        << " AND start_us < :b AND blocked_until_us > :s ORDER BY id LIMIT 1",
-        soci::use(equipment), soci::use(blocked_until), soci::use(start), soci::into(id, ind);
-    return sql.got_data() ? std::optional<long long>{id} : std::nullopt;
+    sql << "SELECT MIN(id) FROM ("
+           "SELECT id FROM booking WHERE equipment_id = :e AND status IN "
+        << holding_statuses
+        << " AND start_us >= :s AND start_us < :b"
+           " UNION ALL "
+           "SELECT id FROM (SELECT id, blocked_until_us FROM booking WHERE equipment_id = :e2 "
+           "AND status IN "
+        << holding_statuses
+        << " AND start_us < :s2 ORDER BY start_us DESC LIMIT 1) latest"
+           " WHERE blocked_until_us > :s3) candidates",
+        soci::use(equipment), soci::use(start), soci::use(blocked_until), soci::use(equipment),
+        soci::use(start), soci::use(start), soci::into(id, ind);
+    return ind == soci::i_ok ? std::optional<long long>{id} : std::nullopt;
 }
 
 lab::Rejection slot_taken(long long equipment, long long holder) {

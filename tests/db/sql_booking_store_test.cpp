@@ -50,6 +50,34 @@ TEST_P(BookingTest, ACancelledBookingFreesItsSlot) {
     EXPECT_TRUE(service_.book(request(now_ + 9h, 2h, other_), other_, now_));
 }
 
+// The check reads only the latest holding booking before a slot: a long booking stays the
+// holder of everything it covers however many later bookings of it were cancelled, and a
+// slot between two holders is free.
+TEST_P(BookingTest, ALongBookingHoldsItsSlotsPastLaterCancelledOnes) {
+    const auto long_loan = service_.book(request(now_ + 24h, 72h, tech_), tech_, now_).value();
+    ASSERT_TRUE(service_.cancel(long_loan.id, tech_));
+    for (int i = 0; i < 3; ++i) {
+        const auto hour = now_ + 30h + std::chrono::hours(4 * i);
+        ASSERT_TRUE(
+            service_.cancel(service_.book(request(hour, 1h, other_), other_, now_)->id, other_));
+    }
+    const auto holder = service_.book(request(now_ + 20h, 72h, tech_), tech_, now_).value();
+    for (const auto start : {now_ + 19h, now_ + 20h, now_ + 40h, now_ + 91h}) {
+        const auto refused = service_.book(request(start, 1h, other_), other_, now_);
+        ASSERT_FALSE(refused);
+        EXPECT_NE(refused.error().message.find("booking " + holder.id.to_string()),
+                  std::string::npos)
+            << refused.error().message;
+    }
+    const auto later = service_.book(request(now_ + 100h, 2h, tech_), tech_, now_).value();
+    EXPECT_TRUE(service_.book(request(now_ + 93h, 6h, other_), other_, now_));
+    const auto both = service_.book(request(now_ + 80h, 30h, other_), other_, now_);
+    ASSERT_FALSE(both);
+    EXPECT_NE(both.error().message.find("booking " + holder.id.to_string()), std::string::npos)
+        << "the lowest id of the holders: " << both.error().message
+        << " (later: " << later.id.to_string() << ")";
+}
+
 TEST_P(BookingTest, RefusesThePastAndEndBeforeStart) {
     const auto past = service_.book(request(now_ - 1h, 2h, tech_), tech_, now_);
     ASSERT_FALSE(past);
