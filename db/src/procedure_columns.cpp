@@ -1,17 +1,13 @@
 #include "procedure_columns.hpp"
 
+#include "row_conversions.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
 namespace callab::db {
 namespace {
-
-std::string number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
-}
 
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> parts;
@@ -30,7 +26,7 @@ std::vector<std::string> split(const std::string& text, char separator) {
 std::string test_points_text(const std::vector<double>& points) {
     std::string text;
     for (const double p : points) {
-        text += (text.empty() ? "" : ";") + number(p);
+        text += (text.empty() ? "" : ";") + exact_number(p);
     }
     return text;
 }
@@ -46,7 +42,7 @@ std::vector<double> test_points_from(const std::string& text) {
 std::string uncertainty_inputs_text(const std::vector<lab::UncertaintyInput>& inputs) {
     std::string text;
     for (const auto& input : inputs) {
-        text += input.name + "|" + number(input.value) + "|" + input.distribution + "\n";
+        text += input.name + "|" + exact_number(input.value) + "|" + input.distribution + "\n";
     }
     return text;
 }
@@ -65,8 +61,8 @@ std::vector<lab::UncertaintyInput> uncertainty_inputs_from(const std::string& te
 std::string environment_limits_text(const std::vector<lab::EnvironmentLimit>& limits) {
     std::string text;
     for (const auto& limit : limits) {
-        text += limit.quantity + "|" + limit.unit + "|" + number(limit.low) + "|" +
-                number(limit.high) + "\n";
+        text += limit.quantity + "|" + limit.unit + "|" + exact_number(limit.low) + "|" +
+                exact_number(limit.high) + "\n";
     }
     return text;
 }

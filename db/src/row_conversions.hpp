@@ -34,6 +34,9 @@ inline long long get_int64(const soci::values& v, const std::string& column) {
     }
 }
 
+/// `value` as text that reads back as the same double (17 significant digits).
+std::string exact_number(double value);
+
 /// A record as audit text: one "name=value" line per field.
 std::string audit_fields(std::initializer_list<std::pair<std::string_view, std::string>> fields);
 

@@ -45,12 +45,6 @@ lab::Instrument instrument_from(const soci::row& row) {
     return i;
 }
 
-std::string number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
-}
-
 /// `text` with LIKE's wildcards and the escape character escaped by '\\'.
 std::string like_prefix(const std::string& text) {
     std::string out;
@@ -175,17 +169,17 @@ SqlEnterpriseStore::add_instruments(std::span<const lab::NewInstrument> batch,
                 soci::use(in.range_low), soci::use(in.range_high), soci::use(in.unit),
                 soci::use(in.resolution), soci::use(owner), soci::use(regime), soci::into(id);
             stored.push_back({lab::InstrumentId{id}, in});
-            append_audit(
-                sql, actor, "instrument", std::to_string(id), "create", "",
-                audit_fields({{"kind", kind},
-                              {"maker", in.maker},
-                              {"model", in.model},
-                              {"serial", in.serial},
-                              {"range", number(in.range_low) + ".." + number(in.range_high)},
-                              {"unit", in.unit},
-                              {"resolution", number(in.resolution)},
-                              {"owner", in.owner.to_string()},
-                              {"regime", regime}}));
+            append_audit(sql, actor, "instrument", std::to_string(id), "create", "",
+                         audit_fields({{"kind", kind},
+                                       {"maker", in.maker},
+                                       {"model", in.model},
+                                       {"serial", in.serial},
+                                       {"range", exact_number(in.range_low) + ".." +
+                                                     exact_number(in.range_high)},
+                                       {"unit", in.unit},
+                                       {"resolution", exact_number(in.resolution)},
+                                       {"owner", in.owner.to_string()},
+                                       {"regime", regime}}));
             report_progress(stored.size(), batch.size());
         }
         tx.commit();

@@ -189,11 +189,9 @@ lab::ReadingRecord insert_reading(soci::session& sql, const lab::ReadingRecord& 
         soci::use(reading.source), soci::use(taken), soci::use(reading.recorded_by),
         soci::use(reading.test_point), soci::use(phase), soci::into(id);
     stored.id = lab::ReadingId{id};
-    char value[32];
-    std::snprintf(value, sizeof value, "%.17g", reading.value);
     append_audit(sql, reading.recorded_by, "reading", stored.id.to_string(), "append", "",
                  audit_fields({{"job", reading.job.to_string()},
-                               {"value", value},
+                               {"value", exact_number(reading.value)},
                                {"unit", reading.unit},
                                {"source", reading.source},
                                {"taken_at_us", std::to_string(taken)},

@@ -1,5 +1,5 @@
 // SqlJobStore: what each run of a job checked and found when it started or resumed, the
-// environment it read among it (migration 12). Only ever inserted.
+// environment it read among it (migration 12). Only ever inserted, each with its audit entry.
 #include "sql_support.hpp"
 
 #include <callab/db/sql_job_store.hpp>
@@ -22,13 +22,24 @@ void SqlJobStore::record_run_start(const lab::RunStart& start) {
             soci::use(job), soci::use(at), soci::use(start.recorded_by),
             soci::use(start.reference_standard_u), soci::use(start.reference_certificate),
             soci::use(start.resolution), soci::into(id);
+        std::string environment;
         for (const auto& reading : start.environment) {
+            environment += (environment.empty() ? "" : "; ") + reading.quantity + " " +
+                           exact_number(reading.value) + " " + reading.unit;
             const long long read_at = to_microseconds(reading.timestamp);
             sql << "INSERT INTO run_environment (run_start_id, quantity, value, unit, device, "
                    "read_at_us) VALUES (:start, :quantity, :value, :unit, :device, :at)",
                 soci::use(id), soci::use(reading.quantity), soci::use(reading.value),
                 soci::use(reading.unit), soci::use(reading.device), soci::use(read_at);
         }
+        append_audit(
+            sql, start.recorded_by, "run_start", std::to_string(id), "create", "",
+            audit_fields({{"job", start.job.to_string()},
+                          {"started_at_us", std::to_string(at)},
+                          {"reference_standard_u", exact_number(start.reference_standard_u)},
+                          {"reference_certificate", start.reference_certificate},
+                          {"resolution", exact_number(start.resolution)},
+                          {"environment", environment}}));
         tx.commit();
     });
 }

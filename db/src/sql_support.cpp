@@ -4,7 +4,9 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 
+#include <array>
 #include <cerrno>
+#include <cstdio>
 #include <sys/socket.h>
 
 namespace callab::db {
@@ -152,6 +154,12 @@ double column_double(const soci::row& row, const std::string& column) {
 } // namespace callab::db
 
 namespace callab::db {
+
+std::string exact_number(double value) {
+    std::array<char, 32> text{};
+    std::snprintf(text.data(), text.size(), "%.17g", value);
+    return text.data();
+}
 
 std::string audit_fields(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
     std::string text;

@@ -156,6 +156,25 @@ TEST_P(SqlJobStoreTest, KeepsEachRunStartWithTheEnvironmentItRead) {
     const auto others = again.run_starts_of(other.id);
     ASSERT_EQ(others.size(), 1U);
     EXPECT_TRUE(others[0].environment.empty());
+
+    // Each start is in the audit trail with what it found.
+    std::vector<lab::AuditEntry> audited;
+    for (const auto& entry : audit_.entries()) {
+        if (entry.entity == "run_start") {
+            audited.push_back(entry);
+        }
+    }
+    ASSERT_EQ(audited.size(), 3U);
+    EXPECT_EQ(audited[0].actor, "alice");
+    EXPECT_EQ(audited[0].action, "create");
+    EXPECT_NE(audited[0].after.find("job=" + job.id.to_string() + "\n"), std::string::npos);
+    EXPECT_NE(audited[0].after.find("reference_certificate=NIM-BB-1\n"), std::string::npos);
+    EXPECT_NE(audited[0].after.find("environment=temperature 23.399999999999999 degC; humidity "
+                                    "45.5 percent\n"),
+              std::string::npos)
+        << audited[0].after;
+    EXPECT_EQ(audited[2].actor, "bob");
+    EXPECT_FALSE(lab::verify_audit_chain(audit_.entries()));
 }
 
 CALLAB_STORE_TEST_SUITE(SqlJobStoreTest);
