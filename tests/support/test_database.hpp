@@ -1,38 +1,32 @@
 #pragma once
-// Store tests are written once and run on both backends: the `db_tests` program on SQLite
-// (a fresh file per test), `db_postgresql_tests` (built with CALLAB_TEST_POSTGRESQL) on a
-// private PostgreSQL server (a fresh database per test).
+// Store tests are written once and run on both backends by one program, `db_tests`: on
+// SQLite (a fresh file per test), or, with CALLAB_TEST_BACKEND=postgresql in its environment
+// (the `db_postgresql_tests` test), on a private PostgreSQL server (a fresh database per test).
 
-#include "support/temporary_directory.hpp"
-
-#ifdef CALLAB_TEST_POSTGRESQL
 #include "support/postgresql_server.hpp"
-#endif
+#include "support/temporary_directory.hpp"
 
 #include <callab/db/database.hpp>
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 namespace callab::test_support {
 
 inline db::Backend test_backend() {
-#ifdef CALLAB_TEST_POSTGRESQL
-    return db::Backend::postgresql;
-#else
-    return db::Backend::sqlite;
-#endif
+    const char* chosen = std::getenv("CALLAB_TEST_BACKEND");
+    return chosen != nullptr && std::string_view(chosen) == "postgresql" ? db::Backend::postgresql
+                                                                         : db::Backend::sqlite;
 }
 
 /// A URI of an empty database on `backend`; SQLite files go under `dir`.
-inline std::string fresh_database_uri([[maybe_unused]] db::Backend backend,
-                                      const TemporaryDirectory& dir) {
-#ifdef CALLAB_TEST_POSTGRESQL
+inline std::string fresh_database_uri(db::Backend backend, const TemporaryDirectory& dir) {
     if (backend == db::Backend::postgresql) {
         return PostgresqlServer::instance().create_database();
     }
-#endif
     static int counter = 0;
     return "sqlite:" + (dir.path() / ("callab-" + std::to_string(++counter) + ".db")).string();
 }
