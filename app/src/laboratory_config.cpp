@@ -2,6 +2,8 @@
 
 #include "command_failure.hpp"
 
+#include <callab/lab/builtin_procedures.hpp>
+
 #include <toml++/toml.h>
 
 #include <map>
@@ -23,14 +25,7 @@ lab::LaboratoryIdentity default_identity() {
     identity.traceability = {"测量结果通过本实验室的计量标准溯源至国家计量基准（SI 单位）。",
                              "The results are traceable to the national measurement standards "
                              "(SI units) through the laboratory's reference standards."};
-    identity.method_titles = {
-        {"JJF 1107-2003",
-         {"测量人体温度的红外温度计校准规范",
-          "Calibration Specification for Infrared Thermometers Measuring Human Body "
-          "Temperature"}},
-        {"JJF 1491-2014",
-         {"数字式交流电参数测量仪校准规范",
-          "Calibration Specification for Digital AC Electrical Parameter Meters"}}};
+    identity.method_titles = lab::builtin_method_titles();
     return identity;
 }
 

@@ -296,12 +296,12 @@ lab::InstrumentPage SqlEnterpriseStore::list_instruments(const lab::InstrumentFi
             i.id = lab::InstrumentId{id};
             i.data.kind = lab::parse_enum(kind_name, lab::instrument_kind_names)
                               .value_or(lab::InstrumentKind::other);
-            i.data.maker = maker;
-            i.data.model = model;
-            i.data.serial = serial_number;
+            i.data.maker = std::move(maker);
+            i.data.model = std::move(model);
+            i.data.serial = std::move(serial_number);
             i.data.range_low = low;
             i.data.range_high = high;
-            i.data.unit = unit;
+            i.data.unit = std::move(unit);
             i.data.resolution = resolution;
             i.data.owner = lab::EnterpriseId{owner_id};
             i.data.regime = lab::parse_enum(regime, lab::metrology_regime_names)

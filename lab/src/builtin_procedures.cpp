@@ -152,4 +152,14 @@ std::vector<Procedure> seed_builtin_procedures(StandardStore& store, std::string
     return out;
 }
 
+std::map<std::string, BilingualText> builtin_method_titles() {
+    return {{"JJF 1107-2003",
+             {"测量人体温度的红外温度计校准规范",
+              "Calibration Specification for Infrared Thermometers Measuring Human Body "
+              "Temperature"}},
+            {"JJF 1491-2014",
+             {"数字式交流电参数测量仪校准规范",
+              "Calibration Specification for Digital AC Electrical Parameter Meters"}}};
+}
+
 } // namespace callab::lab

@@ -406,14 +406,8 @@ std::vector<std::pair<std::string, nlohmann::json>> writable_fields(const nlohma
     return fields;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef CALLAB_SANITIZED_BUILD
 constexpr bool sanitized_build = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized_build = true;
-#else
-constexpr bool sanitized_build = false;
-#endif
 #else
 constexpr bool sanitized_build = false;
 #endif

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <callab/lab/certificate_content.hpp>
 #include <callab/lab/standard_store.hpp>
 
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +16,11 @@ namespace callab::lab {
 /// Modbus energy meter. Each carries its test points, readings per point, stabilisation
 /// criterion, Type B inputs, MPE and decision rule. docs/runs.md lists them.
 std::vector<NewProcedure> builtin_procedures();
+
+/// The titles (Chinese, English) of the methods the built-in procedures cite, by reference,
+/// for the certificate's method statement; those of JJF 1107-2003 (IR thermometers) and
+/// JJF 1491-2014 (power analysers). A laboratory's configuration may add others.
+std::map<std::string, BilingualText> builtin_method_titles();
 
 /// Stores each built-in procedure as a new version unless its latest stored version is the
 /// same; returns the procedures as stored (their latest versions).
